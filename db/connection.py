@@ -1,0 +1,137 @@
+"""Open (or create) the clinic's database file safely.
+
+One place decides the pragmas, read-only mode, the start-up integrity check
+and first-run content loading, so the window, the CLI and the tests all open
+the file the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db import schema
+from db.content import ContentError, content_version, install_content, load_content_dir
+from db.paths import CONTENT_DIR
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened; the message is one sentence for a person."""
+
+
+@dataclass
+class Store:
+    """An open Filiform database and what a person should know about it."""
+
+    db: Database
+    path: Path
+    read_only: bool = False
+    read_only_reason: str = ""
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def content_version(self) -> str | None:
+        return content_version(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _writable(path: Path) -> tuple[bool, str]:
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return False, f"the file {path} is read-only"
+    if not os.access(folder, os.W_OK):
+        return False, f"the folder {folder} is read-only"
+    return True, ""
+
+
+def quick_check(db: Database) -> str | None:
+    """None if SQLite's quick_check passes, else its first complaint."""
+    try:
+        rows = db.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as e:
+        return str(e)
+    first = rows[0][0] if rows else "no answer"
+    return None if first == "ok" else first
+
+
+def open_store(
+    path: Path | str,
+    *,
+    content_dir: Path = CONTENT_DIR,
+    read_only: bool = False,
+) -> Store:
+    """Open the database at `path`, creating it from the shipped content if new.
+
+    Raises DatabaseError with a sentence a person can act on.
+    """
+    path = Path(path).expanduser()
+    reason = "opened read-only on request" if read_only else ""
+    if not read_only:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise DatabaseError(f"Cannot create the folder {path.parent}: {e.strerror}.") from None
+        ok, why = _writable(path)
+        if not ok:
+            if not path.exists():
+                raise DatabaseError(f"Cannot create the database: {why}.")
+            read_only, reason = True, why
+    if read_only and not path.exists():
+        raise DatabaseError(f"The database {path} does not exist.")
+    try:
+        if read_only:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            if not os.access(path.parent, os.W_OK):
+                uri += "&immutable=1"  # WAL needs a writable folder; nobody writes here
+            conn = sqlite3.connect(uri, uri=True)
+        else:
+            conn = sqlite3.connect(str(path))
+        _configure(conn, read_only)
+        db = Database(conn)
+        problem = quick_check(db)
+    except sqlite3.DatabaseError as e:
+        raise DatabaseError(f"{path} is not a usable Filiform database ({e}).") from None
+    if problem:
+        db.close()
+        raise DatabaseError(f"{path} is damaged ({problem}).")
+    store = Store(db=db, path=path, read_only=read_only, read_only_reason=reason)
+    found = schema.schema_version(db)
+    if found > schema.SCHEMA_VERSION:
+        store.read_only = True
+        store.read_only_reason = (
+            f"it was written by a newer version of Filiform (schema {found}, "
+            f"this version knows {schema.SCHEMA_VERSION})"
+        )
+        return store
+    if store.read_only:
+        if schema.pending_migrations(db):
+            raise DatabaseError(f"{path} needs an upgrade, but {reason}.")
+        return store
+    try:
+        schema.apply_migrations(db)
+        if content_version(db) is None:
+            install_content(db, load_content_dir(content_dir))
+            store.notices.append(f"Created a new database at {path} from the shipped content.")
+    except ContentError as e:
+        db.close()
+        raise DatabaseError(f"The shipped content cannot be loaded: {e}.") from None
+    except sqlite3.DatabaseError as e:
+        db.close()
+        raise DatabaseError(f"Cannot prepare {path}: {e}.") from None
+    return store

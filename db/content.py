@@ -1,0 +1,303 @@
+"""Read, validate and install the shipped content in `resources/content/`.
+
+Content is data written by people, so every problem is reported with the file,
+the record number, its key and the field, and nothing is written to the
+database until the whole folder is valid.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.kinds import GENERAL_MODALITY, KINDS, Kind
+
+CONTENT_FORMAT = 1
+MANIFEST = "manifest.json"
+ACUPOINT_INDEX = "acupoints-index.csv"
+# The index is cited to the WHO standard it follows and the ontology it was
+# derived from; both are records in sources.json.
+INDEX_SOURCES = ("who-2008-point-locations", "tara-acupoints-ontology")
+
+
+class ContentError(Exception):
+    """Content that cannot be loaded; `problems` lists each one in a sentence."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        first = problems[0] if problems else "unknown problem"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(first + more)
+
+
+@dataclass
+class ContentBundle:
+    """Validated content: records by kind, ready to insert."""
+
+    version: str
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def count(self) -> int:
+        return sum(len(v) for v in self.records.values())
+
+
+def _where(file: str, index: int | None = None, key: Any = None, fld: str | None = None) -> str:
+    parts = [file]
+    if index is not None:
+        parts.append(f"record {index + 1}")
+    if key:
+        parts.append(f"'{key}'")
+    if fld:
+        parts.append(f"field '{fld}'")
+    return ", ".join(parts)
+
+
+def validate_record(
+    kind: Kind, record: Any, file: str, index: int, *, strict_unknown: bool = True
+) -> tuple[dict[str, Any], list[str]]:
+    """Check one record's fields against its kind; returns (clean record, problems)."""
+    problems: list[str] = []
+    if not isinstance(record, dict):
+        return {}, [f"{_where(file, index)}: is not an object"]
+    key = record.get("key")
+    clean: dict[str, Any] = {}
+    known = set(kind.field_names)
+    if strict_unknown:
+        for name in record:
+            if name not in known:
+                problems.append(f"{_where(file, index, key, name)}: unknown field")
+    for f in kind.fields:
+        value = record.get(f.name)
+        where = _where(file, index, key, f.name)
+        if f.name == "sources" and not kind.needs_sources:
+            continue
+        empty = value is None or value == "" or value == []
+        if empty:
+            if f.required:
+                problems.append(f"{where}: is required but empty")
+            clean[f.name] = [] if f.type in ("list", "reflist") else None
+            continue
+        if f.type == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                problems.append(f"{where}: must be a whole number")
+        elif f.type in ("list", "reflist"):
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and v.strip() for v in value
+            ):
+                problems.append(f"{where}: must be a list of non-empty texts")
+        elif not isinstance(value, str):
+            problems.append(f"{where}: must be text")
+        elif not value.strip():
+            if f.required:
+                problems.append(f"{where}: is required but empty")
+        elif f.type == "choice" and value not in f.choices:
+            problems.append(f"{where}: '{value}' is not one of {', '.join(f.choices)}")
+        clean[f.name] = value
+    return clean, problems
+
+
+def check_references(records: dict[str, list[dict[str, Any]]], suffix: str = ".json") -> list[str]:
+    """Every ref and reflist must name a record that exists.
+
+    Problems are labelled `<kind><suffix>, record N, 'key', field 'f'`.
+    """
+    keys = {kind: {r["key"] for r in rows} for kind, rows in records.items()}
+    problems: list[str] = []
+    for kind_name, rows in records.items():
+        kind = KINDS[kind_name]
+        for i, r in enumerate(rows):
+            for f in kind.fields:
+                if f.type not in ("ref", "reflist") or f.ref is None:
+                    continue
+                if f.name == "sources" and not kind.needs_sources:
+                    continue
+                values = r.get(f.name) or []
+                if isinstance(values, str):
+                    values = [values]
+                for v in values:
+                    if f.ref == "modalities" and v == GENERAL_MODALITY:
+                        continue
+                    if v not in keys.get(f.ref, set()):
+                        where = _where(f"{kind_name}{suffix}", i, r.get("key"), f.name)
+                        problems.append(
+                            f"{where}: '{v}' is not a known {KINDS[f.ref].label.lower()}"
+                        )
+    return problems
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise ContentError(
+            [f"{path.name}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"]
+        ) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ContentError([f"{path.name}: cannot be read ({e})"]) from None
+
+
+def read_acupoint_index(path: Path) -> list[dict[str, Any]]:
+    """The 361 standard acupoints as point records (codes, names, categories only)."""
+
+    def split(text: str) -> list[str]:
+        return [p.strip() for p in (text or "").split(";") if p.strip()]
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return [
+        {
+            "key": row["code"],
+            "kind": "acupoint",
+            "name": f"{row['meridian']} {row['number']}",
+            "pinyin": row["pinyin"].strip() or None,
+            "aliases": split(row["aliases"]),
+            "channel": row["meridian"],
+            "region": None,
+            "location": None,
+            "indications": None,
+            "referral": None,
+            "cautions": None,
+            "categories": split(row["categories"]),
+            "sources": list(INDEX_SOURCES),
+            "detail": 0,
+        }
+        for row in rows
+    ]
+
+
+def _merge_point(index_row: dict[str, Any], write_up: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(index_row)
+    for name, value in write_up.items():
+        if value not in (None, "", []):
+            merged[name] = value
+    merged["aliases"] = list(dict.fromkeys(index_row["aliases"] + (write_up.get("aliases") or [])))
+    merged["sources"] = list(dict.fromkeys(write_up["sources"] + index_row["sources"]))
+    merged["detail"] = 1
+    return merged
+
+
+def _check_write_up(record: dict[str, Any], file: str, index: int) -> list[str]:
+    needed = ["region", "location", "indications"]
+    if record.get("kind") == "trigger point":
+        needed.append("referral")
+    return [
+        f"{_where(file, index, record.get('key'), name)}: a point write-up needs it"
+        for name in needed
+        if not record.get(name)
+    ]
+
+
+def load_content_dir(folder: Path) -> ContentBundle:
+    """Read and validate every content file; raises ContentError listing all problems."""
+    problems: list[str] = []
+    manifest_path = folder / MANIFEST
+    if not manifest_path.exists():
+        raise ContentError([f"{MANIFEST}: missing from {folder}"])
+    manifest = _read_json(manifest_path)
+    if not isinstance(manifest, dict) or manifest.get("format") != CONTENT_FORMAT:
+        raise ContentError([f"{MANIFEST}: 'format' must be {CONTENT_FORMAT}"])
+    version = str(manifest.get("content_version") or "")
+    if not version:
+        problems.append(f"{MANIFEST}: 'content_version' is required")
+
+    records: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
+    origins: dict[str, list[str]] = {k: [] for k in KINDS}  # file of each record
+    for path in sorted(folder.glob("*.json")):
+        if path.name == MANIFEST:
+            continue
+        data = _read_json(path)
+        if not isinstance(data, dict) or not isinstance(data.get("records"), list):
+            problems.append(f"{path.name}: must be an object with a 'records' list")
+            continue
+        kind = KINDS.get(data.get("kind", ""))
+        if kind is None:
+            problems.append(f"{path.name}: 'kind' must be one of {', '.join(KINDS)}")
+            continue
+        for i, raw in enumerate(data["records"]):
+            clean, found = validate_record(kind, raw, path.name, i)
+            problems.extend(found)
+            if kind.name == "points" and not found:
+                problems.extend(_check_write_up(clean, path.name, i))
+            if not found:
+                records[kind.name].append(clean)
+                origins[kind.name].append(path.name)
+
+    index_path = folder / ACUPOINT_INDEX
+    index_rows = read_acupoint_index(index_path) if index_path.exists() else []
+    by_code = {r["key"]: r for r in index_rows}
+    write_ups = []
+    for r in records["points"]:
+        if r["key"] in by_code:
+            by_code[r["key"]] = _merge_point(by_code[r["key"]], r)
+        else:
+            write_ups.append({**r, "detail": 1})
+    records["points"] = list(by_code.values()) + write_ups
+
+    for kind_name, rows in records.items():
+        seen: set[str] = set()
+        for r in rows:
+            if r["key"] in seen:
+                problems.append(f"{kind_name}: key '{r['key']}' is used twice")
+            seen.add(r["key"])
+    problems.extend(check_references(records))
+    if problems:
+        raise ContentError(problems)
+    return ContentBundle(version=version, records=records)
+
+
+def validate_content_dir(folder: Path) -> list[str]:
+    """All problems in a content folder (empty when it is valid)."""
+    try:
+        load_content_dir(folder)
+    except ContentError as e:
+        return e.problems
+    return []
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def install_content(db: Database, bundle: ContentBundle) -> None:
+    """Write shipped content into an empty database, with a snapshot of each row.
+
+    The snapshot (`shipped`) is what "restore the shipped text" and content
+    updates compare against, so a clinic's edits are never mistaken for ours.
+    """
+    stamp = now_iso()
+    with db.atomic():
+        for kind_name, rows in bundle.records.items():
+            if not rows:
+                continue
+            db[kind_name].insert_all(
+                ({**r, "origin": "shipped", "hidden": 0, "updated_at": stamp} for r in rows),
+                pk="key",
+            )
+            db["shipped"].insert_all(
+                (
+                    {
+                        "kind": kind_name,
+                        "key": r["key"],
+                        "data": json.dumps(r, ensure_ascii=False, sort_keys=True),
+                        "content_version": bundle.version,
+                    }
+                    for r in rows
+                ),
+                pk=("kind", "key"),
+                replace=True,
+            )
+        db["meta"].insert({"key": "content_version", "value": bundle.version}, replace=True)
+        db["meta"].insert({"key": "content_installed_at", "value": stamp}, replace=True)
+
+
+def content_version(db: Database) -> str | None:
+    if not db["meta"].exists():
+        return None
+    rows = list(db.query("SELECT value FROM meta WHERE key = 'content_version'"))
+    return rows[0]["value"] if rows else None

@@ -1,0 +1,286 @@
+"""The one description of every kind of record Filiform keeps.
+
+Content validation, the database schema, search indexing, export/import and
+the editing forms all read this module, so a field is added in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+EVIDENCE_STRENGTHS = ("strong", "moderate", "limited", "debated", "mixed")
+POINT_KINDS = ("acupoint", "trigger point", "extra point")
+STRATEGIES = (
+    "local",
+    "distal",
+    "ashi",
+    "trigger point",
+    "channel-based",
+    "segmental",
+    "auricular",
+    "pattern-based",
+)
+PHASES = ("before", "during", "after")
+AFTERCARE_LEVELS = ("normal", "watch", "contact", "urgent")
+SAFETY_CATEGORIES = ("contraindication", "precaution", "adverse events")
+SAFETY_SEVERITIES = ("absolute", "relative", "information")
+GENERAL_MODALITY = "general"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record: how it is validated and shown."""
+
+    name: str
+    label: str
+    type: str = "text"  # text | int | list | choice | ref | reflist
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    ref: str | None = None  # kind a ref / reflist points to
+    patient_facing: bool = False
+    long: bool = False  # shown as a multi-line editor
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of record: its table, fields and how it is searched."""
+
+    name: str
+    label: str
+    plural: str
+    title_field: str
+    fields: tuple[Field, ...]
+    alias_fields: tuple[str, ...] = ()
+    body_fields: tuple[str, ...] = ()
+    searchable: bool = True
+    needs_sources: bool = True
+    extra_columns: dict[str, type] = field(default_factory=dict)
+
+    @property
+    def table(self) -> str:
+        return self.name
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+_KEY = Field("key", "Key", required=True)
+_SOURCES = Field("sources", "Sources", "reflist", required=True, ref="sources")
+_MODALITY = Field("modality", "Modality", "ref", required=True, ref="modalities")
+
+SOURCES = Kind(
+    "sources",
+    "Source",
+    "Sources",
+    "citation",
+    (
+        _KEY,
+        Field("citation", "Citation", required=True, long=True),
+        Field("year", "Year", "int", required=True),
+        Field("type", "Type"),
+        Field("locator", "Where to find it", required=True),
+        Field("notes", "Notes", long=True),
+    ),
+    body_fields=("notes",),
+    needs_sources=False,
+)
+
+MODALITIES = Kind(
+    "modalities",
+    "Modality",
+    "Modalities",
+    "name",
+    (
+        _KEY,
+        Field("name", "Name", required=True),
+        Field("also_known_as", "Also known as", "list"),
+        Field("tradition", "Tradition", required=True),
+        Field("summary", "In brief", required=True, patient_facing=True, long=True),
+        Field("practitioners", "Who performs it", required=True, long=True),
+        Field("assessment", "How they assess", required=True, long=True),
+        Field("goal", "Treatment goal", required=True, long=True),
+        Field("mechanism", "Proposed mechanism", required=True, long=True),
+        Field("technique", "Technique", required=True, long=True),
+        Field("retention", "Needle retention", required=True, long=True),
+        Field("session_length", "Typical session", required=True),
+        Field("sensations", "What it feels like", required=True, long=True),
+        Field("common_uses", "Commonly used for", required=True, long=True),
+        Field("evidence", "Evidence", required=True, long=True),
+        Field(
+            "evidence_strength",
+            "Strength of evidence",
+            "choice",
+            required=True,
+            choices=EVIDENCE_STRENGTHS,
+        ),
+        Field("paired_with", "Often paired with", "reflist", ref="modalities"),
+        _SOURCES,
+    ),
+    alias_fields=("also_known_as", "tradition"),
+    body_fields=(
+        "summary",
+        "practitioners",
+        "assessment",
+        "goal",
+        "mechanism",
+        "technique",
+        "retention",
+        "session_length",
+        "sensations",
+        "common_uses",
+        "evidence",
+    ),
+)
+
+POINTS = Kind(
+    "points",
+    "Point",
+    "Points",
+    "name",
+    (
+        Field("key", "Code", required=True),
+        Field("kind", "Kind", "choice", required=True, choices=POINT_KINDS),
+        Field("name", "Name", required=True),
+        Field("pinyin", "Pinyin"),
+        Field("aliases", "Other names", "list"),
+        Field("channel", "Channel or muscle", required=True),
+        Field("region", "Region"),
+        Field("location", "Location", long=True),
+        Field("indications", "Why it is selected", long=True),
+        Field("referral", "Referral pattern", long=True),
+        Field("cautions", "Cautions", long=True),
+        Field("categories", "Categories", "list"),
+        _SOURCES,
+    ),
+    alias_fields=("key", "pinyin", "aliases", "channel"),
+    body_fields=("region", "location", "indications", "referral", "cautions", "categories"),
+    extra_columns={"detail": int},
+)
+
+POINT_LINKS = Kind(
+    "point_links",
+    "Corresponding points",
+    "Corresponding points",
+    "key",
+    (
+        _KEY,
+        Field("a", "Point", "ref", required=True, ref="points"),
+        Field("b", "Corresponds to", "ref", required=True, ref="points"),
+        Field("note", "Note", long=True),
+        _SOURCES,
+    ),
+    searchable=False,
+)
+
+RATIONALES = Kind(
+    "rationales",
+    "Rationale",
+    "Point selection",
+    "title",
+    (
+        _KEY,
+        Field("title", "Title", required=True),
+        Field("modalities", "Modalities", "reflist", required=True, ref="modalities"),
+        Field("strategy", "Strategy", "choice", required=True, choices=STRATEGIES),
+        Field("complaint", "Complaint"),
+        Field("text", "Rationale", required=True, long=True),
+        Field("points", "Points", "reflist", ref="points"),
+        _SOURCES,
+    ),
+    alias_fields=("strategy", "complaint", "points"),
+    body_fields=("text",),
+)
+
+EXPECTATIONS = Kind(
+    "expectations",
+    "Session expectation",
+    "Session expectations",
+    "title",
+    (
+        _KEY,
+        _MODALITY,
+        Field("phase", "Phase", "choice", required=True, choices=PHASES),
+        Field("title", "Title", required=True),
+        Field("text", "What to expect", required=True, patient_facing=True, long=True),
+        _SOURCES,
+    ),
+    alias_fields=("phase",),
+    body_fields=("text",),
+)
+
+AFTERCARE = Kind(
+    "aftercare",
+    "Aftercare note",
+    "Aftercare",
+    "title",
+    (
+        _KEY,
+        _MODALITY,
+        Field("title", "Title", required=True),
+        Field("text", "Advice", required=True, patient_facing=True, long=True),
+        Field("time_frame", "Time frame", required=True),
+        Field("level", "Level", "choice", required=True, choices=AFTERCARE_LEVELS),
+        _SOURCES,
+    ),
+    alias_fields=("time_frame",),
+    body_fields=("text",),
+)
+
+SAFETY = Kind(
+    "safety",
+    "Safety note",
+    "Safety",
+    "title",
+    (
+        _KEY,
+        _MODALITY,
+        Field("category", "Category", "choice", required=True, choices=SAFETY_CATEGORIES),
+        Field("severity", "Severity", "choice", choices=SAFETY_SEVERITIES),
+        Field("who", "Who it concerns", required=True),
+        Field("title", "Title", required=True),
+        Field("text", "Details", required=True, patient_facing=True, long=True),
+        _SOURCES,
+    ),
+    alias_fields=("category", "who"),
+    body_fields=("text",),
+)
+
+FAQS = Kind(
+    "faqs",
+    "Patient question",
+    "Patient questions",
+    "question",
+    (
+        _KEY,
+        Field("question", "Question", required=True),
+        Field("answer", "Answer", required=True, patient_facing=True, long=True),
+        Field("modalities", "Related modalities", "reflist", ref="modalities"),
+        _SOURCES,
+    ),
+    body_fields=("answer",),
+)
+
+# Load order matters: a kind is loaded after the kinds it refers to.
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        SOURCES,
+        MODALITIES,
+        POINTS,
+        POINT_LINKS,
+        RATIONALES,
+        EXPECTATIONS,
+        AFTERCARE,
+        SAFETY,
+        FAQS,
+    )
+}
+
+SEARCHABLE_KINDS: tuple[str, ...] = tuple(k for k, v in KINDS.items() if v.searchable)

@@ -1,0 +1,26 @@
+"""Where things live on disk: the database file and the shipped resources."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "Filiform"
+DB_FILENAME = "filiform.sqlite3"
+RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+CONTENT_DIR = RESOURCES_DIR / "content"
+TEMPLATES_DIR = RESOURCES_DIR / "templates"
+
+
+def default_db_path() -> Path:
+    """The database file: `FILIFORM_DB` if set, else the user's data folder.
+
+    platformdirs gives the same folder Qt's AppDataLocation would for an
+    application named Filiform, so the CLI and the window share one file.
+    """
+    env = os.environ.get("FILIFORM_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME

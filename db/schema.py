@@ -1,0 +1,216 @@
+"""Tables, search index and migrations: the schema lives here and only here.
+
+Every content table is built from `db.kinds`, so a field added there becomes
+a column here. Search runs over one table, `search_docs`, that SQL triggers
+keep in step with every content table; sqlite-utils' `enable_fts` then keeps
+two FTS5 indexes in step with `search_docs`: a stemmed one for matching and an
+unstemmed one whose vocabulary feeds "did you mean".
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+from db.kinds import KINDS, Kind
+
+SCHEMA_VERSION = 1
+MIGRATION_SET = "filiform"
+
+STEMMED_TOKENIZER = "porter unicode61 remove_diacritics 2"
+PLAIN_TOKENIZER = "unicode61 remove_diacritics 2"
+WORDS_FTS = "search_words_fts"
+WORDS_VOCAB = "search_words_vocab"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+def _column_type(kind: Kind, field_name: str) -> type:
+    return int if kind.field(field_name).type == "int" else str
+
+
+def _sql_text(kind: Kind, field_name: str, row: str = "new") -> str:
+    """SQL that renders one field as plain text (lists joined with '; ')."""
+    f = kind.field(field_name)
+    col = f'{row}."{field_name}"'
+    if f.type in ("list", "reflist"):
+        return (
+            f"coalesce((SELECT group_concat(value, '; ') FROM json_each("
+            f"CASE WHEN json_valid({col}) THEN {col} ELSE '[]' END)), '')"
+        )
+    return f"coalesce(CAST({col} AS TEXT), '')"
+
+
+def _title_sql(kind: Kind, row: str) -> str:
+    if kind.name == "points":
+        return (
+            f"CASE WHEN {row}.kind = 'trigger point' THEN {row}.name || ' (trigger point)' "
+            f"ELSE {row}.key || coalesce(' ' || nullif({row}.pinyin, ''), '') "
+            f"|| ' (' || {row}.name || ')' END"
+        )
+    return _sql_text(kind, kind.title_field, row)
+
+
+def _modality_names_sql(kind: Kind, row: str) -> str | None:
+    """Names of the modalities a record belongs to, so 'dry needling soreness' finds it."""
+    names = kind.field_names
+    if "modality" in names:
+        return f"coalesce((SELECT m.name FROM modalities m WHERE m.key = {row}.modality), '')"
+    if "modalities" in names:
+        col = f"{row}.modalities"
+        return (
+            "coalesce((SELECT group_concat(m.name, '; ') FROM json_each("
+            f"CASE WHEN json_valid({col}) THEN {col} ELSE '[]' END) j "
+            "JOIN modalities m ON m.key = j.value), '')"
+        )
+    return None
+
+
+def _joined(parts: list[str]) -> str:
+    return " || char(10) || ".join(parts) if parts else "''"
+
+
+def search_doc_select(kind: Kind, row: str = "new", from_clause: str = "") -> str:
+    """SELECT that yields the search_docs row of a record (`new` in a trigger)."""
+    aliases = [_sql_text(kind, f, row) for f in kind.alias_fields]
+    modality_names = _modality_names_sql(kind, row)
+    if modality_names:
+        aliases.append(modality_names)
+    body = [_sql_text(kind, f, row) for f in kind.body_fields]
+    return (
+        f"SELECT '{kind.name}', {row}.key, {_title_sql(kind, row)}, {_joined(aliases)}, "
+        f"{_joined(body)} {from_clause} WHERE {row}.hidden = 0"
+    )
+
+
+def install_search_triggers(db: Database) -> None:
+    """(Re)create the triggers that copy each content table into search_docs.
+
+    Call again after any `table.transform()`, which drops a table's triggers.
+    """
+    for kind in KINDS.values():
+        if not kind.searchable:
+            continue
+        t = kind.table
+        insert = "INSERT INTO search_docs (kind, key, title, aliases, body) " + search_doc_select(
+            kind
+        )
+        delete = f"DELETE FROM search_docs WHERE kind = '{t}' AND key = old.key"
+        db.executescript(
+            f"""
+            DROP TRIGGER IF EXISTS "{t}_search_ai";
+            DROP TRIGGER IF EXISTS "{t}_search_ad";
+            DROP TRIGGER IF EXISTS "{t}_search_au";
+            CREATE TRIGGER "{t}_search_ai" AFTER INSERT ON "{t}" BEGIN {insert}; END;
+            CREATE TRIGGER "{t}_search_ad" AFTER DELETE ON "{t}" BEGIN {delete}; END;
+            CREATE TRIGGER "{t}_search_au" AFTER UPDATE ON "{t}" BEGIN
+                {delete}; {insert};
+            END;
+            """
+        )
+
+
+def rebuild_search(db: Database) -> None:
+    """Refill search_docs and both FTS indexes from the content tables."""
+    db.execute("DELETE FROM search_docs")
+    for kind in KINDS.values():
+        if kind.searchable:
+            select = search_doc_select(kind, "t", f'FROM "{kind.table}" t')
+            db.execute("INSERT INTO search_docs (kind, key, title, aliases, body) " + select)
+    db.execute("INSERT INTO search_docs_fts(search_docs_fts) VALUES ('rebuild')")
+    db.execute(f"INSERT INTO {WORDS_FTS}({WORDS_FTS}) VALUES ('rebuild')")
+
+
+def _enable_word_index(db: Database) -> None:
+    """An unstemmed index over search_docs whose vocabulary suggests spellings."""
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE IF NOT EXISTS {WORDS_FTS} USING fts5(
+            title, aliases, body, content='search_docs', content_rowid='id',
+            tokenize='{PLAIN_TOKENIZER}'
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS {WORDS_VOCAB} USING fts5vocab({WORDS_FTS}, 'row');
+        DROP TRIGGER IF EXISTS search_words_ai;
+        DROP TRIGGER IF EXISTS search_words_ad;
+        DROP TRIGGER IF EXISTS search_words_au;
+        CREATE TRIGGER search_words_ai AFTER INSERT ON search_docs BEGIN
+            INSERT INTO {WORDS_FTS}(rowid, title, aliases, body)
+            VALUES (new.id, new.title, new.aliases, new.body);
+        END;
+        CREATE TRIGGER search_words_ad AFTER DELETE ON search_docs BEGIN
+            INSERT INTO {WORDS_FTS}({WORDS_FTS}, rowid, title, aliases, body)
+            VALUES ('delete', old.id, old.title, old.aliases, old.body);
+        END;
+        CREATE TRIGGER search_words_au AFTER UPDATE ON search_docs BEGIN
+            INSERT INTO {WORDS_FTS}({WORDS_FTS}, rowid, title, aliases, body)
+            VALUES ('delete', old.id, old.title, old.aliases, old.body);
+            INSERT INTO {WORDS_FTS}(rowid, title, aliases, body)
+            VALUES (new.id, new.title, new.aliases, new.body);
+        END;
+        """
+    )
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Content tables from db.kinds, bookkeeping tables and the search index."""
+    for kind in KINDS.values():
+        columns: dict[str, type] = {f.name: _column_type(kind, f.name) for f in kind.fields}
+        columns.update(kind.extra_columns)
+        columns.update({"origin": str, "hidden": int, "updated_at": str})
+        db[kind.table].create(
+            columns,
+            pk="key",
+            not_null={"key", "origin", "hidden"},
+            defaults={"origin": "shipped", "hidden": 0},
+        )
+    db["shipped"].create(
+        {"kind": str, "key": str, "data": str, "content_version": str},
+        pk=("kind", "key"),
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["revisions"].create(
+        {
+            "id": int,
+            "at": str,
+            "table": str,
+            "key": str,
+            "field": str,
+            "old": str,
+            "new": str,
+            "action": str,
+        },
+        pk="id",
+    )
+    db["revisions"].create_index(["table", "key"])
+    db["search_docs"].create(
+        {"id": int, "kind": str, "key": str, "title": str, "aliases": str, "body": str},
+        pk="id",
+    )
+    db["search_docs"].create_index(["kind", "key"], unique=True)
+    db["search_docs"].enable_fts(
+        ["title", "aliases", "body"], create_triggers=True, tokenize=STEMMED_TOKENIZER
+    )
+    _enable_word_index(db)
+    install_search_triggers(db)
+    db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, replace=True)
+
+
+def apply_migrations(db: Database) -> list[str]:
+    """Apply pending migrations; returns the names applied (empty if none)."""
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+    return pending
+
+
+def pending_migrations(db: Database) -> list[str]:
+    return [m.name for m in migrations.pending(db)]
+
+
+def schema_version(db: Database) -> int:
+    """The schema version recorded in the file (0 for an empty file)."""
+    if not db["meta"].exists():
+        return 0
+    rows = list(db.query("SELECT value FROM meta WHERE key = 'schema_version'"))
+    return int(rows[0]["value"]) if rows else 0

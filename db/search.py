@@ -1,0 +1,498 @@
+"""One search over every kind of record, safe for anything a person types.
+
+What a person typed is never handed to FTS5 as syntax: it is broken into
+words, point codes are rewritten to their WHO code, stop words drop out,
+synonyms are added, and every word is quoted. Records that contain all the
+words come first (bm25, titles weighted above body text); records that
+contain some of them follow. When a word matches nothing, the closest word in
+the index is suggested and, if the typed words found nothing, searched for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import html
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from db.codes import replace_codes
+from db.kinds import KINDS, SEARCHABLE_KINDS
+from db.schema import WORDS_VOCAB
+
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 12
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 500
+TITLE_WEIGHT, ALIAS_WEIGHT, BODY_WEIGHT = 10.0, 5.0, 1.0
+# Sources are cited by everything, so their titles would crowd out answers;
+# they still come up, just after the records a front desk reads aloud.
+KIND_WEIGHTS = {"sources": 0.3}
+MARK_START, MARK_END = "\x02", "\x03"
+SNIPPET_TOKENS = 18
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "being",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "dont",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "id",
+        "if",
+        "im",
+        "in",
+        "into",
+        "is",
+        "isnt",
+        "it",
+        "its",
+        "ive",
+        "just",
+        "me",
+        "might",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "own",
+        "please",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "thats",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "whats",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "youre",
+        "yours",
+        "yourself",
+        "get",
+        "got",
+        "tell",
+        "want",
+        "wants",
+        "know",
+        "anything",
+        "something",
+        "really",
+        "also",
+        "ok",
+        "okay",
+        "am",
+        "us",
+        "let",
+        "lets",
+    ]
+)
+
+# Words clinics use interchangeably. Keys are typed words (lower case, no
+# apostrophes); values are what else to look for. Multi-word values are phrases.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "trp": ("trigger point",),
+    "trps": ("trigger point",),
+    "chi": ("qi",),
+    "qi": ("chi",),
+    "dn": ("dry needling",),
+    "idn": ("dry needling",),
+    "tcm": ("traditional chinese medicine",),
+    "ea": ("electroacupuncture",),
+    "estim": ("electroacupuncture", "electrical"),
+    "tens": ("electrical",),
+    "moxa": ("moxibustion",),
+    "ear": ("auricular",),
+    "auricular": ("ear",),
+    "wet": ("injection",),
+    "hurt": ("pain",),
+    "hurts": ("pain",),
+    "painful": ("pain",),
+    "ache": ("sore", "pain"),
+    "aching": ("sore", "pain"),
+    "long": ("minutes", "duration"),
+    "pregnant": ("pregnancy",),
+    "pregnancy": ("pregnant",),
+    "thinners": ("anticoagulant",),
+    "thinner": ("anticoagulant",),
+    "warfarin": ("anticoagulant",),
+    "pacemaker": ("implanted", "electrical"),
+    "scared": ("fear", "anxious"),
+    "afraid": ("fear", "anxious"),
+    "nervous": ("fear", "anxious"),
+    "phobia": ("fear",),
+    "safe": ("safety", "risk"),
+    "risks": ("safety", "adverse"),
+    "side": ("adverse",),
+    "collapsed": ("pneumothorax",),
+    "lung": ("pneumothorax",),
+    "breathless": ("breathlessness", "pneumothorax"),
+    "cost": ("price", "fee"),
+    "difference": ("differ", "same"),
+    "different": ("differ", "same"),
+    "vs": ("differ",),
+    "versus": ("differ",),
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of a query, ready to be quoted into FTS5."""
+
+    text: str
+    is_code: bool = False
+    prefix: bool = False
+    alternatives: tuple[str, ...] = ()
+
+    def fts(self, text: str | None = None) -> str:
+        base = _quote(text or self.text) + ("*" if self.prefix else "")
+        if not self.alternatives or text:
+            return base
+        return "(" + " OR ".join([base] + [_quote(a) for a in self.alternatives]) + ")"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked result: what the list shows and what opens on Enter."""
+
+    kind: str
+    key: str
+    title: str
+    snippet: str
+    snippet_html: str
+    score: float
+    all_terms: bool = True
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind].label
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "key": self.key,
+            "title": self.title,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass
+class SearchResult:
+    """Hits, best first, and a "did you mean" when a word was not found."""
+
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    suggestion: str | None = None
+    corrected: bool = False  # the hits are for the suggestion, not the typed words
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __getitem__(self, i: int) -> Hit:
+        return self.hits[i]
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+def parse_query(text: str) -> list[Term]:
+    """Break typed text into safe terms: codes, words, synonyms, prefix on the last."""
+    text = unicodedata.normalize("NFKC", text or "")[:MAX_QUERY_CHARS]
+    typing_last_word = bool(text) and not text[-1].isspace()
+    text, codes = replace_codes(text)
+    code_set = {c.lower() for c in codes}
+    words = [w.replace("'", "").replace("\u2019", "").lower() for w in _WORD.findall(text)]
+    kept = [w for w in words if w not in STOP_WORDS or w in code_set]
+    if not kept:
+        kept = words
+    unique = list(dict.fromkeys(kept))[:MAX_TERMS]
+    terms = []
+    for i, w in enumerate(unique):
+        is_code = w in code_set
+        last = i == len(unique) - 1 and words and w == words[-1]
+        terms.append(
+            Term(
+                text=w.upper() if is_code else w,
+                is_code=is_code,
+                prefix=bool(last and typing_last_word and not is_code and len(w) >= 2),
+                alternatives=() if is_code else SYNONYMS.get(w, ()),
+            )
+        )
+    return terms
+
+
+def _kind_filter(kinds: Iterable[str] | None) -> tuple[str, list[str]]:
+    if not kinds:
+        return "", []
+    wanted = [k for k in kinds if k in SEARCHABLE_KINDS]
+    if not wanted:
+        return " AND 0", []
+    return f" AND d.kind IN ({', '.join('?' for _ in wanted)})", wanted
+
+
+KIND_TITLE_PENALTY_SQL = "(CASE d.kind WHEN 'sources' THEN 100 ELSE 1 END)"
+
+
+def _kind_weight_sql() -> str:
+    cases = " ".join(f"WHEN '{k}' THEN {w}" for k, w in KIND_WEIGHTS.items())
+    return f"(CASE d.kind {cases} ELSE 1.0 END)"
+
+
+def _to_html(marked: str) -> str:
+    escaped = html.escape(marked, quote=False)
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+def _plain(marked: str) -> str:
+    return marked.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def _run(
+    db: Database,
+    expression: str,
+    kinds: Iterable[str] | None,
+    limit: int,
+    exclude_ids: list[int],
+    all_terms: bool,
+) -> list[tuple[int, Hit]]:
+    kind_sql, kind_params = _kind_filter(kinds)
+    exclude_sql = ""
+    if exclude_ids:
+        exclude_sql = f" AND d.id NOT IN ({', '.join(str(int(i)) for i in exclude_ids)})"
+    # Records whose title alone holds every word rank first, shortest title
+    # first (the "Acupuncture" modality for "acupunc"); bm25 orders the rest.
+    sql = f"""
+        SELECT d.id, d.kind, d.key, d.title,
+               snippet(search_docs_fts, 2, char(2), char(3), '…', {SNIPPET_TOKENS}) AS body_snip,
+               snippet(search_docs_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) AS alias_snip,
+               bm25(search_docs_fts, {TITLE_WEIGHT}, {ALIAS_WEIGHT}, {BODY_WEIGHT})
+                 * {_kind_weight_sql()} AS score
+        FROM search_docs_fts JOIN search_docs d ON d.id = search_docs_fts.rowid
+        WHERE search_docs_fts MATCH ?{kind_sql}{exclude_sql}
+        ORDER BY CASE WHEN d.id IN (
+            SELECT rowid FROM search_docs_fts WHERE search_docs_fts MATCH ?
+        ) THEN length(d.title) * {KIND_TITLE_PENALTY_SQL} ELSE 1e9 END, score
+        LIMIT ?
+    """
+    title_expression = f"{{title}} : ({expression})"
+    try:
+        rows = db.execute(sql, [expression, *kind_params, title_expression, limit]).fetchall()
+    except sqlite3.OperationalError:
+        # Every word is quoted, so this should not happen; a search box must
+        # still never raise, so an unexpected FTS complaint means no hits.
+        return []
+    hits = []
+    for row_id, kind, key, title, body_snip, alias_snip, score in rows:
+        marked = body_snip or ""
+        if MARK_START not in marked and MARK_START in (alias_snip or "") or not marked.strip():
+            marked = alias_snip or marked
+        marked = " ".join(marked.split())
+        hits.append(
+            (row_id, Hit(kind, key, title, _plain(marked), _to_html(marked), score, all_terms))
+        )
+    return hits
+
+
+def _search_terms(
+    db: Database, terms: list[Term], kinds: Iterable[str] | None, limit: int
+) -> list[Hit]:
+    if not terms:
+        return []
+    groups = [t.fts() for t in terms]
+    found = _run(db, " AND ".join(groups), kinds, limit, [], True)
+    if len(found) < limit and len(groups) > 1:
+        ids = [i for i, _ in found]
+        found += _run(db, " OR ".join(groups), kinds, limit - len(found), ids, False)
+    return [h for _, h in found]
+
+
+def _match_count(db: Database, fts_expression: str) -> int:
+    try:
+        return db.execute(
+            "SELECT count(*) FROM search_docs_fts WHERE search_docs_fts MATCH ?", [fts_expression]
+        ).fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+@dataclass
+class _Vocabulary:
+    """The unstemmed words of the index: sorted, with document counts."""
+
+    words: list[str]
+    docs: dict[str, int]
+
+    def has_word_starting(self, prefix: str) -> bool:
+        i = bisect.bisect_left(self.words, prefix)
+        return i < len(self.words) and self.words[i].startswith(prefix)
+
+
+_vocab_cache: dict[int, tuple[sqlite3.Connection, tuple[int, int], _Vocabulary]] = {}
+
+
+def _vocabulary(db: Database) -> _Vocabulary:
+    """Every unstemmed word in the index (cached until the data changes)."""
+    conn = db.conn
+    stamp = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    cached = _vocab_cache.get(id(conn))
+    if cached and cached[0] is conn and cached[1] == stamp:
+        return cached[2]
+    rows = conn.execute(
+        f"SELECT term, doc FROM {WORDS_VOCAB} WHERE term NOT GLOB '*[0-9]*' ORDER BY term"
+    ).fetchall()
+    vocab = _Vocabulary([t for t, _ in rows], dict(rows))
+    if len(_vocab_cache) > 4:
+        _vocab_cache.clear()
+    _vocab_cache[id(conn)] = (conn, stamp, vocab)
+    return vocab
+
+
+def _correction(db: Database, vocab: _Vocabulary, term: Term) -> str | None:
+    """A better-known word for a term that looks misspelt, or None.
+
+    A word is not misspelt if the index has it (or, while it is being typed,
+    a word starting with it), or if the closest known word is only another
+    ending of the same stem (it then matches the same records).
+    """
+    word = term.text
+    if term.is_code or len(word) < 4 or word in vocab.docs:
+        return None
+    if term.prefix and vocab.has_word_starting(word):
+        return None
+    candidates = [w for w in vocab.words if abs(len(w) - len(word)) <= 2 and w[:1] == word[:1]]
+    matches = difflib.get_close_matches(word, candidates, n=5, cutoff=0.75)
+    if not matches:
+        return None
+    best = max(
+        matches,
+        key=lambda m: (round(difflib.SequenceMatcher(None, word, m).ratio(), 2), vocab.docs[m]),
+    )
+    if _match_count(db, _quote(word)) == _match_count(db, _quote(best)):
+        return None  # same stem: nothing to correct
+    return best
+
+
+def _suggest(db: Database, query: str, terms: list[Term]) -> tuple[list[Term], str] | None:
+    """Terms with misspelt words corrected, and the corrected query as text."""
+    vocab = _vocabulary(db)
+    corrected, changed, suggestion = [], False, query
+    for term in terms:
+        better = _correction(db, vocab, term)
+        if better is None:
+            corrected.append(term)
+            continue
+        changed = True
+        corrected.append(Term(better, alternatives=SYNONYMS.get(better, ())))
+        suggestion = re.sub(
+            rf"(?<!\w){re.escape(term.text)}\w*", better, suggestion, count=1, flags=re.I
+        )
+    if not changed:
+        return None
+    return corrected, " ".join(suggestion.split())
+
+
+def search(
+    db: Database,
+    query: str,
+    kinds: Iterable[str] | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> SearchResult:
+    """Ranked hits across every kind for what a person typed; never raises on input."""
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    kinds = list(kinds) if kinds else None
+    result = SearchResult(query=query or "")
+    terms = parse_query(query or "")
+    if not terms:
+        return result
+    result.hits = _search_terms(db, terms, kinds, limit)
+    fixed = _suggest(db, query, terms)
+    if fixed is None:
+        return result
+    corrected_terms, result.suggestion = fixed
+    if not result.hits:
+        result.hits = _search_terms(db, corrected_terms, kinds, limit)
+        result.corrected = bool(result.hits)
+    return result

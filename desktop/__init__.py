@@ -1,0 +1,1 @@
+"""Filiform's Qt (PySide6) application: windows, tabs, dialogs and printing."""

@@ -1,0 +1,40 @@
+"""Filiform launcher: open the window, or run one command-line verb.
+
+`python main.py` opens the app; `python main.py search ...` (and the other
+verbs in DESIGN.md) runs without a display.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def _first_word(argv: list[str]) -> str | None:
+    """The first argument that is not `--db PATH`: a verb, a flag, or nothing."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--db":
+            i += 2
+        elif argv[i].startswith("--db="):
+            i += 1
+        else:
+            return argv[i]
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from desktop.cli import VERBS
+
+    first = _first_word(argv)
+    if first is not None and (first in VERBS or first.startswith("-")):
+        from desktop.cli import run
+
+        return run(argv)
+    from desktop.app import main as app_main
+
+    return app_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
