@@ -1,0 +1,103 @@
+"""Jinja2 rendering shared by the detail panes and the handouts.
+
+One environment, autoescaped, so the screen and the paper say the same thing
+and no text from the database is ever read as HTML. Point codes and modality
+names inside text become `filiform://KIND/KEY` links that the window opens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup, escape
+
+from db.codes import find_codes_in_prose
+from db.paths import TEMPLATES_DIR
+
+LINK_SCHEME = "filiform"
+_TRP_KEY = re.compile(r"\bTrP-[A-Za-z-]+[A-Za-z]\b")
+
+
+def record_url(kind: str, key: str) -> str:
+    return f"{LINK_SCHEME}://{kind}/{key}"
+
+
+def parse_record_url(url: str) -> tuple[str, str] | None:
+    """('points', 'ST36') for 'filiform://points/ST36'; None for anything else."""
+    prefix = f"{LINK_SCHEME}://"
+    if not url.startswith(prefix):
+        return None
+    kind, _, key = url[len(prefix) :].partition("/")
+    return (kind, key) if kind and key else None
+
+
+def _link_spans(text: str, names: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, url) for every code or modality name in text, non-overlapping."""
+    spans = [(s, e, record_url("points", code)) for s, e, code in find_codes_in_prose(text)]
+    spans += [
+        (m.start(), m.end(), record_url("points", m.group(0))) for m in _TRP_KEY.finditer(text)
+    ]
+    for name, key in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+            spans.append((m.start(), m.end(), record_url("modalities", key)))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    chosen: list[tuple[int, int, str]] = []
+    end = -1
+    for span in spans:
+        if span[0] >= end:
+            chosen.append(span)
+            end = span[1]
+    return chosen
+
+
+def linkify_text(text: Any, names: Mapping[str, str] | None = None) -> Markup:
+    """Escape text and turn point codes (and modality names) into links."""
+    if text is None:
+        return Markup("")
+    text = str(text)
+    out: list[str] = []
+    pos = 0
+    for start, end, url in _link_spans(text, names or {}):
+        out.append(str(escape(text[pos:start])))
+        out.append(f'<a href="{escape(url)}">{escape(text[start:end])}</a>')
+        pos = end
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+@pass_context
+def _linkify_filter(context: Any, text: Any) -> Markup:
+    return linkify_text(text, context.get("link_names") or {})
+
+
+def _paragraphs(text: Any) -> Markup:
+    """Escaped text with blank lines as paragraph breaks and single newlines as <br>."""
+    if not text:
+        return Markup("")
+    parts = re.split(r"\n\s*\n", str(text).strip())
+    return Markup("".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in parts))
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=select_autoescape(["html", "htm", "xml"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["linkify"] = _linkify_filter
+    env.filters["paragraphs"] = _paragraphs
+    env.globals["record_url"] = record_url
+    return env
+
+
+def render(template_name: str, **context: Any) -> str:
+    """Render a template from resources/templates with autoescaping on."""
+    context.setdefault("link_names", {})
+    return environment().get_template(template_name).render(**context)
