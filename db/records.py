@@ -132,3 +132,78 @@ def point_links(db: Database, code: str) -> list[tuple[Record, Record | None]]:
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
     rows = list(db.query("SELECT value FROM settings WHERE key = ?", [key]))
     return rows[0]["value"] if rows else default
+
+
+# Read-only helpers for the detail panes and handouts -----------------------
+
+SAFETY_ORDER_SQL = (
+    "CASE category WHEN 'contraindication' THEN 0 WHEN 'precaution' THEN 1 ELSE 2 END, "
+    "CASE severity WHEN 'absolute' THEN 0 WHEN 'relative' THEN 1 ELSE 2 END, rowid"
+)
+AFTERCARE_ORDER_SQL = (
+    "CASE level WHEN 'normal' THEN 0 WHEN 'watch' THEN 1 WHEN 'contact' THEN 2 "
+    "WHEN 'urgent' THEN 3 ELSE 4 END, rowid"
+)
+PHASE_ORDER_SQL = "CASE phase WHEN 'before' THEN 0 WHEN 'during' THEN 1 ELSE 2 END, rowid"
+
+
+def modality_names(db: Database) -> dict[str, str]:
+    """{key: name} of every visible modality, for links and labels."""
+    return {
+        r["key"]: r["name"] for r in db.query("SELECT key, name FROM modalities WHERE hidden = 0")
+    }
+
+
+def safety_for_modality(db: Database, modality: str, *, general: bool = True) -> list[Record]:
+    """Safety notes of a modality (and those for all needling), most serious first."""
+    keys = [modality, "general"] if general else [modality]
+    marks = ", ".join("?" for _ in keys)
+    return list_records(
+        db, "safety", where=f"modality IN ({marks})", params=keys, order_by=SAFETY_ORDER_SQL
+    )
+
+
+def aftercare_for_modality(db: Database, modality: str, *, general: bool = True) -> list[Record]:
+    """Aftercare notes of a modality (and general ones), normal first, urgent last."""
+    keys = [modality, "general"] if general else [modality]
+    marks = ", ".join("?" for _ in keys)
+    return list_records(
+        db, "aftercare", where=f"modality IN ({marks})", params=keys, order_by=AFTERCARE_ORDER_SQL
+    )
+
+
+def expectations_for_modality(db: Database, modality: str) -> list[Record]:
+    """Session expectations of a modality in phase order (before, during, after)."""
+    return list_records(
+        db, "expectations", where="modality = ?", params=[modality], order_by=PHASE_ORDER_SQL
+    )
+
+
+def rationales_for_modality(db: Database, modality: str) -> list[Record]:
+    """Point-selection rationales that apply to a modality."""
+    return list_records(
+        db,
+        "rationales",
+        where="EXISTS (SELECT 1 FROM json_each(modalities) WHERE value = ?)",
+        params=[modality],
+    )
+
+
+def rationales_for_point(db: Database, code: str) -> list[Record]:
+    """Point-selection rationales that name a point."""
+    return list_records(
+        db,
+        "rationales",
+        where="EXISTS (SELECT 1 FROM json_each(points) WHERE value = ?)",
+        params=[code],
+    )
+
+
+def records_by_keys(db: Database, kind: str, keys: list[str]) -> list[Record]:
+    """Records of a kind in the order of `keys`; missing keys are skipped."""
+    found = []
+    for key in keys:
+        record = get_record(db, kind, key)
+        if record is not None and not record.get("hidden"):
+            found.append(record)
+    return found
