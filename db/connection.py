@@ -7,6 +7,7 @@ the file the same way.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -14,8 +15,15 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db import schema
-from db.content import ContentError, content_version, install_content, load_content_dir
+from db import backups, schema
+from db.content import (
+    MANIFEST,
+    ContentError,
+    content_version,
+    install_content,
+    load_content_dir,
+    update_content,
+)
 from db.paths import CONTENT_DIR
 
 BUSY_TIMEOUT_MS = 5000
@@ -70,6 +78,79 @@ def quick_check(db: Database) -> str | None:
     return None if first == "ok" else first
 
 
+def _connect(path: Path, read_only: bool) -> Database:
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        if not os.access(path.parent, os.W_OK):
+            uri += "&immutable=1"  # WAL needs a writable folder; nobody writes here
+        conn = sqlite3.connect(uri, uri=True)
+    else:
+        conn = sqlite3.connect(str(path))
+    _configure(conn, read_only)
+    return Database(conn)
+
+
+def _open_checked(path: Path, read_only: bool) -> tuple[Database | None, str | None]:
+    """(db, None) when the file passes the quick check, else (None, complaint)."""
+    try:
+        db = _connect(path, read_only)
+        problem = quick_check(db)
+    except sqlite3.DatabaseError as e:
+        return None, str(e)
+    if problem:
+        db.close()
+        return None, problem
+    return db, None
+
+
+def _recover(path: Path, problem: str, content_dir: Path) -> tuple[Database, list[str]]:
+    """Move a damaged file aside and put the newest sound backup (or new content) in place."""
+    moved = backups.move_aside(path)
+    notices = [f"The database {path} was damaged ({problem}). It was moved to {moved}."]
+    for candidate in reversed(backups.list_backups(path)):
+        if backups.is_sound(candidate):
+            backups.restore_file(candidate, path)
+            notices.append(f"Restored the newest backup, {candidate}.")
+            break
+    else:
+        notices.append(
+            "No usable backup was found, so a new database was made from the shipped content."
+        )
+    db, still = _open_checked(path, read_only=False)
+    if db is None:
+        raise DatabaseError(f"{path} could not be replaced after damage ({still}).")
+    return db, notices
+
+
+def _manifest_version(content_dir: Path) -> str | None:
+    try:
+        data = json.loads((content_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    return str(data.get("content_version") or "") or None
+
+
+def _prepare(store: Store, content_dir: Path) -> None:
+    """Migrate, then install or update the shipped content, backing up first."""
+    db, path = store.db, store.path
+    pending = schema.pending_migrations(db)
+    if pending and schema.schema_version(db) > 0:
+        backup = backups.make_backup(db.conn, path, "before-migration")
+        store.notices.append(f"Backed up to {backup} before upgrading the database.")
+    schema.apply_migrations(db)
+    installed = content_version(db)
+    if installed is None:
+        install_content(db, load_content_dir(content_dir))
+        store.notices.append(f"Created a new database at {path} from the shipped content.")
+        return
+    shipped = _manifest_version(content_dir)
+    if shipped and shipped != installed:
+        bundle = load_content_dir(content_dir)
+        backups.make_backup(db.conn, path, "before-content-update")
+        report = update_content(db, bundle)
+        store.notices.append(report.summary())
+
+
 def open_store(
     path: Path | str,
     *,
@@ -78,7 +159,9 @@ def open_store(
 ) -> Store:
     """Open the database at `path`, creating it from the shipped content if new.
 
-    Raises DatabaseError with a sentence a person can act on.
+    A damaged file is set aside and replaced (see `notices`); a read-only or
+    newer file opens read-only. Raises DatabaseError, a sentence a person can
+    act on, when nothing usable can be opened.
     """
     path = Path(path).expanduser()
     reason = "opened read-only on request" if read_only else ""
@@ -94,23 +177,13 @@ def open_store(
             read_only, reason = True, why
     if read_only and not path.exists():
         raise DatabaseError(f"The database {path} does not exist.")
-    try:
+    notices: list[str] = []
+    db, problem = _open_checked(path, read_only)
+    if db is None:
         if read_only:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            if not os.access(path.parent, os.W_OK):
-                uri += "&immutable=1"  # WAL needs a writable folder; nobody writes here
-            conn = sqlite3.connect(uri, uri=True)
-        else:
-            conn = sqlite3.connect(str(path))
-        _configure(conn, read_only)
-        db = Database(conn)
-        problem = quick_check(db)
-    except sqlite3.DatabaseError as e:
-        raise DatabaseError(f"{path} is not a usable Filiform database ({e}).") from None
-    if problem:
-        db.close()
-        raise DatabaseError(f"{path} is damaged ({problem}).")
-    store = Store(db=db, path=path, read_only=read_only, read_only_reason=reason)
+            raise DatabaseError(f"{path} is damaged or not a Filiform database ({problem}).")
+        db, notices = _recover(path, problem or "unknown", content_dir)
+    store = Store(db=db, path=path, read_only=read_only, read_only_reason=reason, notices=notices)
     found = schema.schema_version(db)
     if found > schema.SCHEMA_VERSION:
         store.read_only = True
@@ -121,13 +194,11 @@ def open_store(
         return store
     if store.read_only:
         if schema.pending_migrations(db):
+            db.close()
             raise DatabaseError(f"{path} needs an upgrade, but {reason}.")
         return store
     try:
-        schema.apply_migrations(db)
-        if content_version(db) is None:
-            install_content(db, load_content_dir(content_dir))
-            store.notices.append(f"Created a new database at {path} from the shipped content.")
+        _prepare(store, content_dir)
     except ContentError as e:
         db.close()
         raise DatabaseError(f"The shipped content cannot be loaded: {e}.") from None

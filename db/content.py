@@ -301,3 +301,122 @@ def content_version(db: Database) -> str | None:
         return None
     rows = list(db.query("SELECT value FROM meta WHERE key = 'content_version'"))
     return rows[0]["value"] if rows else None
+
+
+def row_data(kind_name: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The content fields of a stored row, decoded, for comparing with shipped text."""
+    kind = KINDS[kind_name]
+    out: dict[str, Any] = {}
+    for f in kind.fields:
+        value = row.get(f.name)
+        if f.type in ("list", "reflist"):
+            if isinstance(value, str):
+                try:
+                    value = json.loads(value)
+                except json.JSONDecodeError:
+                    value = [value]
+            value = value or []
+        elif value == "":
+            value = None
+        out[f.name] = value
+    for col in kind.extra_columns:
+        out[col] = row.get(col)
+    return out
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    keys = set(a) | set(b)
+    return all((a.get(k) or None) == (b.get(k) or None) for k in keys)
+
+
+@dataclass
+class UpdateReport:
+    """What a content update did, for the notice shown at start-up."""
+
+    old_version: str | None
+    new_version: str
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    kept_edits: list[tuple[str, str]] = field(default_factory=list)
+    kept_removed: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = (
+            f"Content updated from {self.old_version} to {self.new_version}: "
+            f"{self.added} added, {self.updated} updated, {self.removed} removed."
+        )
+        if self.kept_edits:
+            text += (
+                f" {len(self.kept_edits)} record(s) you edited kept your wording; "
+                "each shows that a newer shipped text exists."
+            )
+        if self.kept_removed:
+            text += f" {len(self.kept_removed)} edited record(s) no longer shipped were kept."
+        return text
+
+
+def update_content(db: Database, bundle: ContentBundle) -> UpdateReport:
+    """Bring shipped content up to `bundle` in one transaction, keeping clinic edits.
+
+    A row the clinic never touched (it still equals its shipped snapshot)
+    takes the new text; an edited row keeps the clinic's text and the new
+    shipped text is stored beside it; a row no longer shipped is removed
+    unless the clinic edited it, in which case it becomes the clinic's own.
+    """
+    report = UpdateReport(old_version=content_version(db), new_version=bundle.version)
+    stamp = now_iso()
+    with db.atomic():
+        for kind_name in KINDS:
+            table = db[kind_name]
+            snapshots = {
+                r["key"]: r for r in db.query("SELECT * FROM shipped WHERE kind = ?", [kind_name])
+            }
+            current = {r["key"]: r for r in db.query(f'SELECT * FROM "{kind_name}"')}
+            new_rows = {r["key"]: r for r in bundle.records.get(kind_name, [])}
+            for key, new in new_rows.items():
+                new_json = json.dumps(new, ensure_ascii=False, sort_keys=True)
+                snap = snapshots.get(key)
+                row = current.get(key)
+                if row is None:
+                    table.insert({**new, "origin": "shipped", "hidden": 0, "updated_at": stamp})
+                    report.added += 1
+                    previous = None
+                else:
+                    old_shipped = json.loads(snap["data"]) if snap else None
+                    live = row_data(kind_name, row)
+                    if _same(live, new):
+                        previous = None
+                    elif old_shipped is not None and _same(live, old_shipped):
+                        table.update(key, {**new, "updated_at": stamp})
+                        report.updated += 1
+                        previous = None
+                    else:
+                        report.kept_edits.append((kind_name, key))
+                        previous = snap["data"] if snap else json.dumps(live, sort_keys=True)
+                db["shipped"].insert(
+                    {
+                        "kind": kind_name,
+                        "key": key,
+                        "data": new_json,
+                        "content_version": bundle.version,
+                        "previous": previous,
+                    },
+                    pk=("kind", "key"),
+                    replace=True,
+                )
+            for key, snap in snapshots.items():
+                if key in new_rows:
+                    continue
+                row = current.get(key)
+                db.execute("DELETE FROM shipped WHERE kind = ? AND key = ?", [kind_name, key])
+                if row is None:
+                    continue
+                if _same(row_data(kind_name, row), json.loads(snap["data"])):
+                    table.delete(key)
+                    report.removed += 1
+                else:
+                    table.update(key, {"origin": "clinic"})
+                    report.kept_removed.append((kind_name, key))
+        db["meta"].insert({"key": "content_version", "value": bundle.version}, replace=True)
+    return report

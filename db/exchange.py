@@ -8,6 +8,7 @@ transaction, so a bad pack changes nothing and a good one changes everything.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from db.kinds import KINDS
 from db.records import decode_row
 
 PACK_FORMAT = 1
+PROGRESS_EVERY = 100
 PACK_MARKER = "filiform_pack"
 STATE_COLUMNS = ("origin", "hidden", "updated_at")
 
@@ -144,15 +146,26 @@ def validate_pack(db: Database, pack: Any) -> dict[str, list[dict[str, Any]]]:
     return clean
 
 
-def import_pack(db: Database, pack: Any) -> ImportSummary:
-    """Validate, then write every record and setting in one transaction."""
+def import_pack(
+    db: Database, pack: Any, progress: Callable[[int, int], None] | None = None
+) -> ImportSummary:
+    """Validate, then write every record and setting in one transaction.
+
+    `progress(done, total)` is called every PROGRESS_EVERY records, so a
+    window can show progress (and a test can interrupt a running import).
+    """
     clean = validate_pack(db, pack)
     summary = ImportSummary()
     stamp = now_iso()
+    total = sum(len(v) for v in clean.values())
+    done = 0
     with db.atomic():
         for kind in KINDS.values():
             table = db[kind.table]
             for record in clean.get(kind.name, []):
+                done += 1
+                if progress is not None and done % PROGRESS_EVERY == 0:
+                    progress(done, total)
                 existing = list(
                     db.query(f'SELECT * FROM "{kind.table}" WHERE key = ?', [record["key"]])
                 )

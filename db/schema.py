@@ -164,7 +164,9 @@ def m001_initial(db: Database) -> None:
             defaults={"origin": "shipped", "hidden": 0},
         )
     db["shipped"].create(
-        {"kind": str, "key": str, "data": str, "content_version": str},
+        # data: the latest shipped text; previous: the shipped text it replaced
+        # while the clinic's edit was kept (so "a newer shipped text exists").
+        {"kind": str, "key": str, "data": str, "content_version": str, "previous": str},
         pk=("kind", "key"),
     )
     db["settings"].create({"key": str, "value": str}, pk="key")

@@ -68,9 +68,13 @@ def _open(args: argparse.Namespace, read_only: bool = False):  # -> Store
 
     path = Path(args.db) if args.db else default_db_path()
     try:
-        return open_store(path, read_only=read_only)
+        store = open_store(path, read_only=read_only)
     except DatabaseError as e:
         raise CliError(str(e)) from None
+    for notice in store.notices:
+        if not notice.startswith("Created a new database"):
+            getattr(args, "err", sys.stderr).write(f"filiform: note: {notice}\n")
+    return store
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
@@ -173,6 +177,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     if args.verb is None:
         parser.print_usage(err)
         return 2
+    args.err = err
     try:
         return COMMANDS[args.verb](args, out)
     except CliError as e:

@@ -138,13 +138,22 @@ def test_export_to_an_unwritable_place_is_one_sentence(db_path, tmp_path):
     assert err.startswith("filiform: Cannot write")
 
 
-def test_database_that_cannot_be_opened_is_one_sentence(tmp_path):
+def test_database_that_cannot_be_created_is_one_sentence(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, _, err = cli("--db", str(blocker / "filiform.sqlite3"), "search", "x")
+    assert code == 1
+    assert err.startswith("filiform: Cannot create the folder")
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_damaged_database_is_replaced_and_the_cli_says_where_it_went(tmp_path):
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_bytes(b"not a database at all" * 200)
-    code, _, err = cli("--db", str(bogus), "search", "x")
-    assert code == 1
-    assert "not a usable Filiform database" in err
-    assert "Traceback" not in err
+    code, out, err = cli("--db", str(bogus), "search", "Zusanli")
+    assert code == 0
+    assert "filiform: note: The database" in err and ".damaged-" in err
+    assert "ST36" in out
 
 
 @pytest.mark.parametrize("verb", ["search", "handout", "export", "import", "check"])
@@ -155,9 +164,8 @@ def test_every_verb_is_documented_in_readme_and_help(verb):
 
 
 def test_no_traceback_when_run_as_a_process_with_a_bad_db(tmp_path):
-    env = {**os.environ, "FILIFORM_DB": str(tmp_path / "ro" / "x.sqlite3")}
-    (tmp_path / "ro").mkdir()
-    (tmp_path / "ro" / "x.sqlite3").write_bytes(b"garbage" * 500)
+    (tmp_path / "blocker").write_text("a file where a folder should be", encoding="utf-8")
+    env = {**os.environ, "FILIFORM_DB": str(tmp_path / "blocker" / "x.sqlite3")}
     proc = subprocess.run(
         [sys.executable, "main.py", "check"],
         cwd=ROOT,
