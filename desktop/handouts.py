@@ -1,0 +1,471 @@
+"""Compose patient handouts from the database: the catalogue and the HTML.
+
+Handouts are built from whatever the database holds, so a clinic's edits and
+any modality added later appear in them without a code change: every
+modality gets "What to expect" and "Aftercare", the pairs patients mix up
+(acupuncture and dry needling) get "how they differ", and two general
+handouts ship. The window can also print any single record or a comparison.
+
+This is the "compose" half of an export (database -> HTML); `desktop.printing`
+is the "render" half (HTML -> pages). Text from the database reaches the
+templates only through autoescaped Jinja2 (`desktop.templating.render`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.kinds import GENERAL_MODALITY, KINDS
+from db.records import Record, get_record, list_records
+from db.settings import PAPER_SIZES, load_settings
+from desktop.printing import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
+from desktop.record_context import compare_context, record_context
+from desktop.templating import render
+
+GENERAL_NOTE = (
+    "This handout is general information, not advice about your own health. "
+    "Your practitioner decides your care with you."
+)
+FIRST_APPOINTMENT = "before-your-first-appointment"
+LOGO_BOX = (150, 52)  # largest logo in the header, layout px (96 per inch)
+MAX_LOGO_PIXELS = 40_000_000  # refuse absurd images rather than stall the UI
+
+# Font sizes (pt) and spacing (px) for normal and large print.
+SIZES = {
+    False: {"body": 11, "lead": 12, "h1": 19, "h2": 14, "h3": 11.5, "small": 8, "name": 12,
+            "gap": 8, "pad": 8},
+    True: {"body": 16, "lead": 17, "h1": 26, "h2": 20, "h3": 17, "small": 11, "name": 16,
+           "gap": 12, "pad": 10},
+}  # fmt: skip
+
+
+class HandoutError(LookupError):
+    """No such handout, or a parameter names no record; one sentence for a person."""
+
+
+@dataclass(frozen=True)
+class HandoutInfo:
+    """One entry in the catalogue: what `handout --list` and the menu show."""
+
+    name: str
+    title: str
+    description: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"name": self.name, "title": self.title, "description": self.description}
+
+
+@dataclass
+class _Plan:
+    """What a handout needs before the template runs."""
+
+    title: str
+    template: str
+    context: dict[str, Any]
+    modalities: list[str] = field(default_factory=list)  # for the "when to call" notes
+
+
+# ---------------------------------------------------------------- plain text helpers
+
+_CITATION = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d[a-z]?\b)[^()]*\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def strip_citations(text: str | None) -> str:
+    """'about 20 minutes (Vickers 2018).' -> 'about 20 minutes.': patients need no author-year."""
+    return _CITATION.sub("", text or "").strip()
+
+
+def first_sentence(text: str | None) -> str:
+    return _SENTENCE_END.split(strip_citations(text), maxsplit=1)[0]
+
+
+# ---------------------------------------------------------------- lookups
+
+
+def _modalities(db: Database) -> list[Record]:
+    return list_records(db, "modalities")
+
+
+def _for_modalities(db: Database, kind: str, keys: Iterable[str], **extra: str) -> list[Record]:
+    """Records of a kind about any of these modalities or 'general', in stored order."""
+    wanted = [*keys, GENERAL_MODALITY]
+    where = f"modality IN ({', '.join('?' for _ in wanted)})"
+    params: list[Any] = list(wanted)
+    for column, value in extra.items():
+        where += f" AND {column} = ?"
+        params.append(value)
+    return list_records(db, kind, where=where, params=params)
+
+
+def when_to_call(db: Database, modalities: Iterable[str]) -> list[Record]:
+    """Every 'contact the clinic' and 'urgent' note that applies; urgent first."""
+    notes = [
+        r
+        for r in _for_modalities(db, "aftercare", modalities)
+        if r["level"] in ("contact", "urgent")
+    ]
+    return sorted(notes, key=lambda r: r["level"] != "urgent")
+
+
+def _modality(db: Database, key: str) -> Record:
+    record = get_record(db, "modalities", key)
+    if record is None or record.get("hidden"):
+        raise HandoutError(f"There is no modality '{key}'.")
+    return record
+
+
+# ---------------------------------------------------------------- the handouts
+
+
+def _what_to_expect(db: Database, key: str) -> _Plan:
+    m = _modality(db, key)
+    expectations = _for_modalities(db, "expectations", [key])
+    phases = [
+        (label, [e for e in expectations if e["phase"] == phase])
+        for phase, label in (
+            ("before", "Before your session"),
+            ("during", "During your session"),
+            ("after", "After your session"),
+        )
+    ]
+    side_effects = [
+        s
+        for s in list_records(db, "safety", where="modality = ?", params=[key])
+        if s["category"] == "adverse events"
+    ]
+    return _Plan(
+        f"{m.title}: what to expect",
+        "handouts/what_to_expect.html",
+        {
+            "lead": f"What happens before, during and after {m.title.lower()}.",
+            "modality": m,
+            "session": first_sentence(m["session_length"]),
+            "phases": [(label, items) for label, items in phases if items],
+            "side_effects": side_effects,
+        },
+        [key],
+    )
+
+
+def _aftercare(db: Database, key: str) -> _Plan:
+    m = _modality(db, key)
+    notes = _for_modalities(db, "aftercare", [key])
+    return _Plan(
+        f"{m.title}: aftercare",
+        "handouts/aftercare.html",
+        {
+            "lead": f"What is normal after {m.title.lower()}, and when to call.",
+            "modality": m,
+            "normal": [n for n in notes if n["level"] == "normal"],
+            "watch": [n for n in notes if n["level"] == "watch"],
+        },
+        [key],
+    )
+
+
+# The pairs patients mix up, each printed as "how they differ" when both are in
+# the database. (`paired_with` means "used together", not "confused with".)
+VERSUS_PAIRS: tuple[tuple[str, str], ...] = (
+    ("acupuncture", "dry-needling"),
+    ("dry-needling", "trigger-point-injection"),
+)
+MAX_SHARED_FAQS = 4  # keeps "how they differ" to about two pages
+
+VERSUS_ROWS: tuple[tuple[str, str], ...] = (
+    ("Comes from", "tradition"),
+    ("How long the needles stay in", "retention"),
+    ("What it feels like", "sensations"),
+)
+
+
+def _versus(db: Database, a_key: str, b_key: str) -> _Plan:
+    a, b = _modality(db, a_key), _modality(db, b_key)
+    rows = [(label, first_sentence(a[f]), first_sentence(b[f])) for label, f in VERSUS_ROWS]
+    rows.append(
+        (
+            "Strength of the evidence",
+            str(a["evidence_strength"] or "not rated").capitalize(),
+            str(b["evidence_strength"] or "not rated").capitalize(),
+        )
+    )
+    # FAQs about both whose answers speak of both: the ones that compare them.
+    names = (a.title.lower(), b.title.lower())
+    shared = [
+        f
+        for f in list_records(db, "faqs")
+        if {a_key, b_key} <= set(f.get("modalities", []))
+        and all(n in str(f["answer"]).lower() for n in names)
+    ][:MAX_SHARED_FAQS]
+    return _Plan(
+        f"{a.title} and {b.title.lower()}: how they differ",
+        "handouts/versus.html",
+        {
+            "lead": "Both use thin, solid needles. They come from different traditions.",
+            "a": a,
+            "b": b,
+            "rows": rows,
+            "shared_faqs": shared,
+        },
+        [a_key, b_key],
+    )
+
+
+def _first_appointment(db: Database) -> _Plan:
+    before = _for_modalities(db, "expectations", [], phase="before")
+    cautions = [
+        s
+        for s in _for_modalities(db, "safety", [])
+        if s["category"] in ("contraindication", "precaution")
+    ]
+    return _Plan(
+        "Before your first needling appointment",
+        "handouts/first_appointment.html",
+        {
+            "lead": "What to tell us, and how to get ready.",
+            "before": before,
+            "cautions": cautions,
+        },
+        [],
+    )
+
+
+def _record(db: Database, kind: str, key: str) -> _Plan:
+    if kind not in KINDS:
+        raise HandoutError(f"'{kind}' is not a kind of record.")
+    record = get_record(db, kind, key)
+    if record is None:
+        raise HandoutError(f"There is no {KINDS[kind].label.lower()} '{key}'.")
+    context = _record_context(db, record)
+    modalities = [record["modality"]] if record.get("modality") else []
+    modalities += list(record.get("modalities", []))
+    if kind == "modalities":
+        modalities.append(key)
+    return _Plan(
+        record.title, "handouts/record.html", context, [m for m in modalities if m != "general"]
+    )
+
+
+def _compare(db: Database, a_key: str, b_key: str) -> _Plan:
+    a, b = _modality(db, a_key), _modality(db, b_key)
+    context = _compare_context(db, a, b)
+    return _Plan(
+        f"{a.title} and {b.title} compared",
+        "handouts/compare.html",
+        context,
+        [a_key, b_key],
+    )
+
+
+def _record_context(db: Database, record: Record) -> dict[str, Any]:
+    """The detail partial's own context, so paper and screen show the same record."""
+    context = dict(record_context(db, record))
+    context.update({"heading_level": 1, "show_sources": False, "show_title": False})
+    return context
+
+
+def _compare_context(db: Database, a: Record, b: Record) -> dict[str, Any]:
+    context = dict(compare_context(db, a.key, b.key) or {"a": a, "b": b})
+    context.update({"heading_level": 1, "show_sources": False, "show_title": False})
+    return context
+
+
+# ---------------------------------------------------------------- catalogue
+
+
+def _named(db: Database) -> dict[str, tuple[HandoutInfo, Callable[[], _Plan]]]:
+    """Every named handout the database supports, in menu order."""
+    found: dict[str, tuple[HandoutInfo, Callable[[], _Plan]]] = {}
+    mods = _modalities(db)
+    for m in mods:
+        found[f"{m.key}-what-to-expect"] = (
+            HandoutInfo(
+                f"{m.key}-what-to-expect",
+                f"{m.title}: what to expect",
+                f"What {m.title.lower()} is and what happens before, during and after a session.",
+            ),
+            lambda k=m.key: _what_to_expect(db, k),
+        )
+        found[f"{m.key}-aftercare"] = (
+            HandoutInfo(
+                f"{m.key}-aftercare",
+                f"{m.title}: aftercare",
+                f"What is normal after {m.title.lower()} and when to call the clinic.",
+            ),
+            lambda k=m.key: _aftercare(db, k),
+        )
+    present = {m.key: m for m in mods}
+    for a_key, b_key in VERSUS_PAIRS:
+        if a_key not in present or b_key not in present:
+            continue
+        a, b = present[a_key], present[b_key]
+        name = f"{a_key}-vs-{b_key}"
+        found[name] = (
+            HandoutInfo(
+                name,
+                f"{a.title} and {b.title.lower()}: how they differ",
+                f"{a.title} and {b.title.lower()} side by side, in plain words.",
+            ),
+            lambda x=a_key, y=b_key: _versus(db, x, y),
+        )
+    found[FIRST_APPOINTMENT] = (
+        HandoutInfo(
+            FIRST_APPOINTMENT,
+            "Before your first needling appointment",
+            "What to tell us first (pregnancy, blood thinners, lymphoedema, needle fear, "
+            "pacemaker...) and how to get ready.",
+        ),
+        lambda: _first_appointment(db),
+    )
+    return found
+
+
+def catalogue(db: Database) -> list[HandoutInfo]:
+    """The named handouts, for `handout --list` and the window's menu."""
+    return [info for info, _ in _named(db).values()]
+
+
+PARAMETERISED = {
+    "record": "record/KIND/KEY: any single record, e.g. record/faqs/will-it-hurt",
+    "compare": "compare/A/B: two modalities side by side, e.g. compare/acupuncture/dry-needling",
+}
+
+
+def _plan(db: Database, name: str, params: Mapping[str, str] | None) -> _Plan:
+    params = dict(params or {})
+    head, _, rest = name.partition("/")
+    if rest and head in PARAMETERISED:
+        parts = rest.split("/", 1)
+        if len(parts) != 2:
+            raise HandoutError(f"Write it as {PARAMETERISED[head].split(':')[0]}.")
+        name = head
+        keys = ("kind", "key") if head == "record" else ("a", "b")
+        params.update(dict(zip(keys, parts, strict=True)))
+    if name == "record":
+        if not params.get("kind") or not params.get("key"):
+            raise HandoutError("A record handout needs a kind and a key.")
+        return _record(db, params["kind"], params["key"])
+    if name == "compare":
+        if not params.get("a") or not params.get("b"):
+            raise HandoutError("A comparison handout needs two modalities.")
+        return _compare(db, params["a"], params["b"])
+    named = _named(db)
+    if name not in named:
+        raise HandoutError(
+            f"There is no handout named '{name}'. Known handouts: {', '.join(named)}."
+        )
+    return named[name][1]()
+
+
+# ---------------------------------------------------------------- composing
+
+
+def load_logo(path: str | None) -> tuple[Any, str | None]:
+    """(QImage, None) for a readable logo file, else (None, why it was left out)."""
+    if not path:
+        return None, None
+    from PySide6.QtGui import QImageReader
+
+    file = Path(path).expanduser()
+    if not file.is_file():
+        return None, f"The logo was left out: the file {file} does not exist."
+    reader = QImageReader(str(file))
+    size = reader.size()
+    if size.isValid() and size.width() * size.height() > MAX_LOGO_PIXELS:
+        return (
+            None,
+            f"The logo was left out: {file.name} is too large ({size.width()}x{size.height()}).",
+        )
+    image = reader.read()
+    if image.isNull():
+        return (
+            None,
+            f"The logo was left out: {file.name} could not be read ({reader.errorString()}).",
+        )
+    return image, None
+
+
+def _logo_size(image: Any) -> tuple[int, int]:
+    scale = min(LOGO_BOX[0] / image.width(), LOGO_BOX[1] / image.height())
+    return max(1, round(image.width() * scale)), max(1, round(image.height() * scale))
+
+
+def format_date(day: date) -> str:
+    """'21 November 2026': no day/month order to misread on either side of the Atlantic."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def compose(
+    db: Database,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    paper: str | None = None,
+    large_print: bool | None = None,
+    today: date | None = None,
+) -> PrintableHandout:
+    """Build a handout's HTML from the database: the 'compose' half of an export.
+
+    `paper` and `large_print` default to the clinic's settings. Raises
+    HandoutError for an unknown handout or a record that does not exist.
+    """
+    plan = _plan(db, name, params)
+    clinic = load_settings(db)
+    paper = (paper or clinic["paper_size"]).lower()
+    if paper not in PAPER_SIZES:
+        raise HandoutError(f"Paper size must be A4 or Letter, not '{paper}'.")
+    large = clinic["large_print"] if large_print is None else large_print
+    sizes = SIZES[bool(large)]
+    logo, problem = load_logo(clinic["clinic_logo"])
+    contact = [
+        f"Phone {clinic['clinic_phone']}" if clinic["clinic_phone"] else "",
+        clinic["clinic_email"],
+        clinic["clinic_website"],
+    ]
+    address = ", ".join(
+        line.strip() for line in clinic["clinic_address"].splitlines() if line.strip()
+    )
+    common = {"clinic": clinic, "sizes": sizes}
+    header = render(
+        "handouts/header.html",
+        **common,
+        contact=[c for c in contact if c],
+        address=address,
+        date=format_date(today or date.today()),
+        logo=logo is not None,
+        logo_size=_logo_size(logo) if logo is not None else (0, 0),
+        logo_url=LOGO_URL,
+    )
+    footer = render(
+        "handouts/footer.html",
+        **common,
+        note=GENERAL_NOTE,
+        page_token=PAGE_TOKEN,
+        pages_token=PAGES_TOKEN,
+    )
+    context = dict(plan.context)
+    context.setdefault("lead", "")
+    context.setdefault("show_title", True)
+    body = render(
+        plan.template,
+        **common,
+        title=plan.title,
+        when_to_call=when_to_call(db, plan.modalities),
+        **{k: v for k, v in context.items() if k not in common},
+    )
+    return PrintableHandout(
+        title=plan.title,
+        body_html=body,
+        header_html=header,
+        footer_html=footer,
+        paper=paper,
+        logo=logo,
+        notes=[problem] if problem else [],
+    )

@@ -1,0 +1,364 @@
+"""Put a composed handout on paper: HTML -> QTextDocument -> QPrinter or PDF.
+
+Qt's QTextDocument.print() has no page header or footer and splits pages
+wherever a line falls, so this module paints the pages itself: the clinic
+header on top, the body page in the middle, the footer with "Page N of M" at
+the bottom. It also moves a heading to the next page when it would otherwise
+sit alone at the bottom, away from its text.
+
+The body is laid out at a fixed 96 dots per inch (as a browser does) and the
+painter is scaled to the device, so a handout paginates the same on every
+screen, printer and PDF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+)
+
+
+def guard_none_refcount() -> bool:
+    """Work around PySide6 6.12 on Python 3.11 dropping a reference to None per void call.
+
+    shiboken6 6.12 returns None from every void method without taking a
+    reference, which is harmless on Python 3.12+ (None is immortal) but on
+    3.11 counts None down by one per call: painting a handout makes about 160
+    such calls, and after some thousands the interpreter aborts with "Fatal
+    Python error: deallocating None". None is never freed in any case, so
+    when the probe shows the leak, give it a reference count no session can
+    exhaust. Returns True if the guard was applied. Belongs in app start-up;
+    printing calls it because batch printing makes the most void calls.
+    """
+    if sys.version_info >= (3, 12):
+        return False
+    from PySide6.QtCore import QByteArray
+
+    probe = QByteArray()
+    before = sys.getrefcount(None)
+    for _ in range(8):
+        probe.clear()
+    if sys.getrefcount(None) >= before:
+        return False
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    return True
+
+
+guard_none_refcount()
+
+LAYOUT_DPI = 96
+PAGE_TOKEN = "@@PAGE@@"
+PAGES_TOKEN = "@@PAGES@@"
+LOGO_URL = "filiform-logo:clinic"
+PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 16.0  # every side; wider than any printer's unprintable edge
+GAP_PX = 14.0  # between header, body and footer
+FONT_FAMILY = "DejaVu Sans"
+# A group (a framed note, a heading with its first lines) shorter than this
+# share of a page is never split across two pages.
+KEEP_TOGETHER_SHARE = 0.45
+
+
+class PrintError(Exception):
+    """The handout could not be written; the message is one sentence for a person."""
+
+
+@dataclass
+class PrintableHandout:
+    """Everything needed to paint a handout, with no database behind it.
+
+    `footer_html` holds PAGE_TOKEN and PAGES_TOKEN, filled in for each page.
+    """
+
+    title: str
+    body_html: str
+    header_html: str
+    footer_html: str
+    paper: str = "a4"
+    logo: QImage | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RenderResult:
+    pages: int
+    notes: list[str]
+
+
+def mm_to_px(mm: float) -> float:
+    return mm / 25.4 * LAYOUT_DPI
+
+
+def page_size(paper: str) -> QPageSize:
+    try:
+        return QPageSize(PAPER_SIZES[paper])
+    except KeyError:
+        raise PrintError(f"Paper size must be A4 or Letter, not '{paper}'.") from None
+
+
+def _layout_device() -> QImage:
+    """A 96-dpi paint device for layout, so fonts measure the same everywhere."""
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    dots_per_metre = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+_DEVICE: QImage | None = None
+
+
+def _new_document(html: str, width: float, logo: QImage | None = None) -> QTextDocument:
+    global _DEVICE
+    if _DEVICE is None:
+        _DEVICE = _layout_device()
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(_DEVICE)
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(QFont(FONT_FAMILY, 11))
+    option = QTextOption()
+    option.setUseDesignMetrics(True)
+    doc.setDefaultTextOption(option)
+    if logo is not None:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOGO_URL), logo)
+    doc.setHtml(html)
+    doc.setTextWidth(width)
+    return doc
+
+
+@dataclass
+class _Geometry:
+    width: float  # page, in layout px
+    height: float
+    margin: float
+    header_height: float
+    footer_height: float
+
+    @property
+    def body_top(self) -> float:
+        return self.margin + self.header_height + GAP_PX
+
+    @property
+    def body_width(self) -> float:
+        return self.width - 2 * self.margin
+
+    @property
+    def body_height(self) -> float:
+        return self.height - 2 * self.margin - self.header_height - self.footer_height - 2 * GAP_PX
+
+
+def _is_heading(block: QTextBlock) -> bool:
+    return block.isValid() and block.blockFormat().headingLevel() > 0
+
+
+def _page_of(y: float, page_height: float) -> int:
+    return int(math.floor(y / page_height + 1e-6))
+
+
+def _break_before(block: QTextBlock) -> None:
+    """Start a new page at this block (or at the table that holds it)."""
+    cursor = QTextCursor(block)
+    table = cursor.currentTable()
+    if table is not None:
+        fmt = table.format()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(fmt)
+        return
+    fmt = QTextBlockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.mergeBlockFormat(fmt)
+
+
+def _group_end(layout: QAbstractTextDocumentLayout, block: QTextBlock, page_h: float) -> float:
+    """Bottom of what must stay with a heading: the next block, or its first two lines."""
+    rect = layout.blockBoundingRect(block)
+    lines = block.layout().lineCount()
+    if lines <= 4 or rect.height() < page_h * 0.2:
+        return rect.bottom()
+    return rect.top() + block.layout().lineAt(1).rect().bottom()
+
+
+def _straddles(top: float, bottom: float, page_h: float) -> bool:
+    """True if [top, bottom) crosses a page boundary and does not already start a page."""
+    first = _page_of(top, page_h)
+    starts_page = top - first * page_h < 1
+    return not starts_page and first != _page_of(bottom - 1, page_h)
+
+
+def _first_split(doc: QTextDocument) -> QTextBlock | None:
+    """The first heading or short framed note that a page boundary cuts off from its text."""
+    page_h = doc.pageSize().height()
+    layout = doc.documentLayout()
+    seen_tables: set[int] = set()
+    block = doc.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            if table.firstPosition() not in seen_tables:
+                seen_tables.add(table.firstPosition())
+                first = doc.findBlock(table.firstPosition())
+                top = layout.blockBoundingRect(first).top()
+                bottom = layout.blockBoundingRect(doc.findBlock(table.lastPosition())).bottom()
+                if bottom - top < page_h * KEEP_TOGETHER_SHARE and _straddles(top, bottom, page_h):
+                    return first
+        elif _is_heading(block) and not _is_heading(block.previous()):
+            follower = block.next()
+            while _is_heading(follower):
+                follower = follower.next()
+            if follower.isValid():
+                top = layout.blockBoundingRect(block).top()
+                if _straddles(top, _group_end(layout, follower, page_h), page_h):
+                    return block
+        block = block.next()
+    return None
+
+
+def keep_headings_with_text(doc: QTextDocument, limit: int = 100) -> int:
+    """Move headings (and short framed notes) that would be split from their text.
+
+    QTextDocument has no `page-break-inside: avoid` and no keep-with-next, so
+    after layout each heading is checked against the first lines that follow
+    it and each framed note against its own height; a page break goes before
+    the first one that straddles a page boundary, the whole document is laid
+    out again (Qt's incremental relayout can leave later blocks with no lines
+    after a format change), and the check repeats. Returns how many moved.
+    """
+    moved = 0
+    while moved < limit:
+        block = _first_split(doc)
+        if block is None:
+            break
+        _break_before(block)
+        doc.markContentsDirty(0, doc.characterCount())
+        moved += 1
+    return moved
+
+
+class _Pages:
+    """A laid-out handout: body, header and per-page footers, ready to paint."""
+
+    def __init__(self, handout: PrintableHandout) -> None:
+        size = page_size(handout.paper).size(QPageSize.Unit.Point)
+        width = size.width() * LAYOUT_DPI / 72
+        height = size.height() * LAYOUT_DPI / 72
+        margin = mm_to_px(MARGIN_MM)
+        inner = width - 2 * margin
+        self.handout = handout
+        self.header = _new_document(handout.header_html, inner, handout.logo)
+        # The footer is measured with the widest page numbers it will show.
+        probe = handout.footer_html.replace(PAGE_TOKEN, "88").replace(PAGES_TOKEN, "88")
+        footer_height = _new_document(probe, inner).size().height()
+        self.geometry = _Geometry(width, height, margin, self.header.size().height(), footer_height)
+        self.body = _new_document(handout.body_html, inner)
+        self.body.setPageSize(QSizeF(inner, self.geometry.body_height))
+        keep_headings_with_text(self.body)
+        self.count = self.body.pageCount()
+
+    def footer(self, page: int) -> QTextDocument:
+        html = self.handout.footer_html.replace(PAGE_TOKEN, str(page)).replace(
+            PAGES_TOKEN, str(self.count)
+        )
+        return _new_document(html, self.geometry.body_width)
+
+    def paint(self, painter: QPainter, index: int, scale: float) -> None:
+        """Paint page `index` (0-based) with the painter at the page's top-left corner."""
+        g = self.geometry
+        painter.save()
+        painter.scale(scale, scale)
+        painter.translate(g.margin, g.margin)
+        self.header.drawContents(painter)
+        painter.restore()
+
+        painter.save()
+        painter.scale(scale, scale)
+        painter.translate(g.margin, g.body_top - index * g.body_height)
+        clip = QRectF(0, index * g.body_height, g.body_width, g.body_height)
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        self.body.documentLayout().draw(painter, context)
+        painter.restore()
+
+        painter.save()
+        painter.scale(scale, scale)
+        painter.translate(g.margin, g.height - g.margin - g.footer_height)
+        self.footer(index + 1).drawContents(painter)
+        painter.restore()
+
+
+def paint_handout(device: QPagedPaintDevice, handout: PrintableHandout) -> int:
+    """Paint every page onto a printer or PDF writer; returns the page count.
+
+    The device must already have the handout's paper size and no margins
+    (full-page coordinates): the margins are part of the page design here.
+    """
+    pages = _Pages(handout)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintError("The printer or file could not be opened for drawing.")
+    try:
+        scale = device.logicalDpiX() / LAYOUT_DPI
+        for index in range(pages.count):
+            if index:
+                device.newPage()
+            pages.paint(painter, index, scale)
+    finally:
+        painter.end()
+    return pages.count
+
+
+def page_layout(paper: str) -> QPageLayout:
+    """Portrait, the handout's paper size, no device margins (the design has its own)."""
+    return QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+
+
+def render_pdf(handout: PrintableHandout) -> tuple[bytes, int]:
+    """The handout as PDF bytes and its page count; the 'render' half of an export."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(handout.title)
+    writer.setCreator("Filiform")
+    writer.setResolution(300)
+    writer.setPageLayout(page_layout(handout.paper))
+    count = paint_handout(writer, handout)
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(QByteArray(buffer.data()).data()), count
+
+
+def write_pdf(handout: PrintableHandout, path: Path | str) -> RenderResult:
+    """Write the handout to a PDF file, replacing it whole or not at all."""
+    path = Path(path)
+    data, count = render_pdf(handout)
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise PrintError(f"Cannot write {path}: {e.strerror or e}.") from None
+    return RenderResult(count, list(handout.notes))
