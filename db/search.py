@@ -27,6 +27,7 @@ from db.schema import WORDS_VOCAB
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
+MAX_RELAXED_TERMS = 6
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500
 TITLE_WEIGHT, ALIAS_WEIGHT, BODY_WEIGHT = 10.0, 5.0, 1.0
@@ -37,130 +38,17 @@ MARK_START, MARK_END = "\x02", "\x03"
 SNIPPET_TOKENS = 18
 
 STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "being",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "done",
-        "dont",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "him",
-        "his",
-        "how",
-        "i",
-        "id",
-        "if",
-        "im",
-        "in",
-        "into",
-        "is",
-        "isnt",
-        "it",
-        "its",
-        "ive",
-        "just",
-        "me",
-        "might",
-        "more",
-        "most",
-        "my",
-        "no",
-        "nor",
-        "not",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "out",
-        "own",
-        "please",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "thats",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "whats",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "youre",
-        "yours",
-        "yourself",
-        "get",
-        "got",
-        "tell",
-        "want",
-        "wants",
-        "know",
-        "anything",
-        "something",
-        "really",
-        "also",
-        "ok",
-        "okay",
-        "am",
-        "us",
-        "let",
-        "lets",
-    ]
+    """
+    a an and are as at be been being but by can could did do does doing done dont
+    for from had has have having he her here hers him his how i id if im in into is
+    isnt it its ive just me might more most my no nor not of off on once only or
+    other our ours out own please she should so some such than that thats the their
+    theirs them then there these they this those through to too very was we were
+    what whats when where which while who whom why will with would you your youre
+    yours yourself get got tell want wants know anything something really also ok
+    okay am us let lets cant wont didnt doesnt wasnt arent shouldnt couldnt wouldnt
+    youll theyre weve hes shes
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
 # Words clinics use interchangeably. Keys are typed words (lower case, no
@@ -180,6 +68,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "ear": ("auricular",),
     "auricular": ("ear",),
     "wet": ("injection",),
+    "called": ("mean", "name"),
+    "meaning": ("mean",),
+    "stick": ("needle",),
+    "jab": ("needle",),
+    "sick": ("nausea", "vomiting"),
+    "nauseous": ("nausea",),
+    "vomit": ("nausea",),
+    "acupressure": ("pressure",),
+    "breath": ("breathless", "breathing"),
+    "knot": ("trigger point", "taut band"),
+    "knots": ("trigger point", "taut band"),
     "hurt": ("pain",),
     "hurts": ("pain",),
     "painful": ("pain",),
@@ -344,6 +243,11 @@ def _run(
         exclude_sql = f" AND d.id NOT IN ({', '.join(str(int(i)) for i in exclude_ids)})"
     # Records whose title alone holds every word rank first, shortest title
     # first (the "Acupuncture" modality for "acupunc"); bm25 orders the rest.
+    title_order = ""
+    if all_terms:
+        title_order = f"""CASE WHEN d.id IN (
+            SELECT rowid FROM search_docs_fts WHERE search_docs_fts MATCH ?
+        ) THEN length(d.title) * {KIND_TITLE_PENALTY_SQL} ELSE 1e9 END,"""
     sql = f"""
         SELECT d.id, d.kind, d.key, d.title,
                snippet(search_docs_fts, 2, char(2), char(3), '…', {SNIPPET_TOKENS}) AS body_snip,
@@ -352,14 +256,14 @@ def _run(
                  * {_kind_weight_sql()} AS score
         FROM search_docs_fts JOIN search_docs d ON d.id = search_docs_fts.rowid
         WHERE search_docs_fts MATCH ?{kind_sql}{exclude_sql}
-        ORDER BY CASE WHEN d.id IN (
-            SELECT rowid FROM search_docs_fts WHERE search_docs_fts MATCH ?
-        ) THEN length(d.title) * {KIND_TITLE_PENALTY_SQL} ELSE 1e9 END, score
+        ORDER BY {title_order} score
         LIMIT ?
     """
-    title_expression = f"{{title}} : ({expression})"
+    params: list[object] = [expression, *kind_params]
+    if all_terms:
+        params.append(f"{{title}} : ({expression})")
     try:
-        rows = db.execute(sql, [expression, *kind_params, title_expression, limit]).fetchall()
+        rows = db.execute(sql, [*params, limit]).fetchall()
     except sqlite3.OperationalError:
         # Every word is quoted, so this should not happen; a search box must
         # still never raise, so an unexpected FTS complaint means no hits.
@@ -383,6 +287,18 @@ def _search_terms(
         return []
     groups = [t.fts() for t in terms]
     found = _run(db, " AND ".join(groups), kinds, limit, [], True)
+    if len(found) < limit and 2 < len(groups) <= MAX_RELAXED_TERMS:
+        # All the words but one: a question often has one word the answer
+        # does not use ("why is it *called* dry needling").
+        ids = [i for i, _ in found]
+        relaxed: dict[int, Hit] = {}
+        for skip in range(len(groups)):
+            expression = " AND ".join(g for i, g in enumerate(groups) if i != skip)
+            for row_id, hit in _run(db, expression, kinds, limit, ids, False):
+                if row_id not in relaxed or hit.score < relaxed[row_id].score:
+                    relaxed[row_id] = hit
+        best = sorted(relaxed.items(), key=lambda item: item[1].score)
+        found += best[: limit - len(found)]
     if len(found) < limit and len(groups) > 1:
         ids = [i for i, _ in found]
         found += _run(db, " OR ".join(groups), kinds, limit - len(found), ids, False)
@@ -469,9 +385,10 @@ def _suggest(db: Database, query: str, terms: list[Term]) -> tuple[list[Term], s
         suggestion = re.sub(
             rf"(?<!\w){re.escape(term.text)}\w*", better, suggestion, count=1, flags=re.I
         )
-    if not changed:
+    suggestion = " ".join(suggestion.split())
+    if not changed or suggestion.lower() == " ".join(query.split()).lower():
         return None
-    return corrected, " ".join(suggestion.split())
+    return corrected, suggestion
 
 
 def search(
