@@ -130,6 +130,15 @@ def _layout_device() -> QImage:
 _DEVICE: QImage | None = None
 
 
+def _base_font() -> QFont:
+    """The handout font, without ligatures: "ﬁ" and "ﬂ" as one glyph read back as
+    odd characters when a PDF is searched, copied or read aloud."""
+    font = QFont(FONT_FAMILY, 11)
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
 def _new_document(html: str, width: float, logo: QImage | None = None) -> QTextDocument:
     global _DEVICE
     if _DEVICE is None:
@@ -137,7 +146,7 @@ def _new_document(html: str, width: float, logo: QImage | None = None) -> QTextD
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(_DEVICE)
     doc.setDocumentMargin(0)
-    doc.setDefaultFont(QFont(FONT_FAMILY, 11))
+    doc.setDefaultFont(_base_font())
     option = QTextOption()
     option.setUseDesignMetrics(True)
     doc.setDefaultTextOption(option)
