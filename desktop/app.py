@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-APP_NAME = "Filiform"
-ORG_NAME = "Filiform"
+from desktop.settings import APP_NAME, ORG_NAME
+
+__all__ = ["APP_NAME", "ORG_NAME", "create_application", "main", "open_database", "parse_args"]
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -22,9 +24,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def create_application(argv: list[str] | None = None):  # -> QApplication
+def create_application(argv: list[str] | None = None) -> Any:  # QApplication
+    """The one QApplication, named so QSettings and data folders find Filiform's."""
     from PySide6.QtWidgets import QApplication
 
+    from desktop import qt_compat
+
+    qt_compat.apply()
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
@@ -32,22 +38,44 @@ def create_application(argv: list[str] | None = None):  # -> QApplication
     return app
 
 
+def show_error(title: str, text: str) -> None:
+    """A dialog a person can read (tests replace QMessageBox.critical)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"{title}: {text}", file=sys.stderr)
+    QMessageBox.critical(None, title, text)
+
+
+def open_database(path: Path) -> Any:  # Store | None
+    """Open the clinic's database, or explain in a dialog why it cannot be."""
+    from db.connection import DatabaseError, open_store
+
+    try:
+        return open_store(path)
+    except DatabaseError as e:
+        show_error("Filiform cannot open its database", str(e))
+    except Exception as e:  # noqa: BLE001 - a person gets a sentence, not a traceback
+        show_error(
+            "Filiform cannot open its database",
+            f"Opening {path} failed unexpectedly ({type(e).__name__}: {e}).",
+        )
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Open the main window on the clinic's database."""
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     app = create_application()
-    from PySide6.QtWidgets import QMessageBox
-
-    from db.connection import DatabaseError, open_store
     from db.paths import default_db_path
     from desktop.main_window import MainWindow
 
     path = Path(args.db) if args.db else default_db_path()
-    try:
-        store = open_store(path)
-    except DatabaseError as e:
-        QMessageBox.critical(None, "Filiform cannot open its database", str(e))
+    store = open_database(path)
+    if store is None:
         return 1
     window = MainWindow(store)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        store.close()

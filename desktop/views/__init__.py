@@ -1,0 +1,32 @@
+"""One module per tab of the main window.
+
+`TAB_CLASSES` is the order of the tabs; Ctrl+1 to Ctrl+9 follow it, and the
+first seven are the ones the issue names.
+"""
+
+from __future__ import annotations
+
+from desktop.views.aftercare import AftercareTab
+from desktop.views.base import RecordTab
+from desktop.views.compare import CompareTab
+from desktop.views.expectations import ExpectationsTab
+from desktop.views.faqs import FaqsTab
+from desktop.views.modalities import ModalitiesTab
+from desktop.views.points import PointsTab
+from desktop.views.rationales import RationalesTab
+from desktop.views.safety import SafetyTab
+from desktop.views.sources import SourcesTab
+
+TAB_CLASSES = (
+    ModalitiesTab,
+    PointsTab,
+    ExpectationsTab,
+    AftercareTab,
+    CompareTab,
+    FaqsTab,
+    SourcesTab,
+    RationalesTab,
+    SafetyTab,
+)
+
+__all__ = ["TAB_CLASSES", "RecordTab", "CompareTab"]

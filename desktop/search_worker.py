@@ -1,0 +1,130 @@
+"""Search off the UI thread, so typing never waits for the database.
+
+A single Python worker thread owns its own read-only SQLite connection (a
+connection belongs to the thread that opened it). Answers come back through a
+queue that the UI thread drains with a short timer while a search is under
+way. No Qt signal crosses threads: PySide6 6.12 miscounts references when a
+queued signal calls a Python slot in another thread, and crashes the
+interpreter. Each request carries a number, and only the answer to the newest
+one is shown, so a slow answer to an old query never replaces a newer one.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import sqlite3
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from sqlite_utils import Database
+
+from db.connection import BUSY_TIMEOUT_MS
+from db.search import SearchResult, search
+
+POLL_MS = 2
+
+
+def open_reader(path: Path) -> Database:
+    """A read-only connection to the clinic's database, for searching."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    if not os.access(Path(path).parent, os.W_OK):
+        uri += "&immutable=1"  # nobody can write here, and WAL needs a writable folder
+    conn = sqlite3.connect(uri, uri=True)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return Database(conn)
+
+
+class _Reader:
+    """State of the worker thread: its connection, opened on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db: Database | None = None
+
+    def search(self, text: str, kinds: list[str], limit: int) -> tuple[SearchResult, float]:
+        started = time.perf_counter()
+        try:
+            if self.db is None:
+                self.db = open_reader(self.path)
+            result = search(self.db, text, kinds or None, limit)
+        except sqlite3.Error:
+            result = SearchResult(query=text)
+        return result, time.perf_counter() - started
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+class Searcher(QObject):
+    """Runs searches in the worker thread; emits `resultReady` for the newest request."""
+
+    resultReady = Signal(object)  # SearchResult, emitted in the UI thread
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._latest = 0
+        self._pending = 0
+        self.last_seconds = 0.0
+        self._reader = _Reader(Path(db_path))
+        self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="filiform-search"
+        )
+        self._answers: queue.SimpleQueue[tuple[int, SearchResult, float]] = queue.SimpleQueue()
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._drain)
+
+    def request(self, text: str, kinds: list[str] | None = None, limit: int = 50) -> int:
+        """Queue a search; returns its request number."""
+        self._latest += 1
+        number = self._latest
+        if self._executor is None:
+            return number
+        kinds = list(kinds or [])
+
+        def work() -> None:
+            result, seconds = self._reader.search(text, kinds, limit)
+            self._answers.put((number, result, seconds))
+
+        self._pending += 1
+        self._executor.submit(work)
+        if not self._poll.isActive():
+            self._poll.start()
+        return number
+
+    def cancel(self) -> None:
+        """Forget every request made so far (their answers are dropped)."""
+        self._latest += 1
+
+    @property
+    def latest(self) -> int:
+        return self._latest
+
+    def _drain(self) -> None:
+        newest: tuple[int, SearchResult, float] | None = None
+        while True:
+            try:
+                answer = self._answers.get_nowait()
+            except queue.Empty:
+                break
+            self._pending -= 1
+            if answer[0] == self._latest:
+                newest = answer
+        if self._pending <= 0:
+            self._pending = 0
+            self._poll.stop()
+        if newest is not None:
+            self.last_seconds = newest[2]
+            self.resultReady.emit(newest[1])
+
+    def stop(self) -> None:
+        """Close the worker's connection and end its thread (idempotent)."""
+        self._poll.stop()
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.submit(self._reader.close)
+            executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,210 @@
+"""The search results page: kind chips, "did you mean", and the ranked hits.
+
+Each hit shows its kind, its title and a snippet with the matched words
+highlighted. The snippet HTML comes from db.search, which escapes the text
+and adds only <mark>; it is drawn by a delegate with a QTextDocument.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.kinds import KINDS
+from db.search import Hit, SearchResult
+from desktop.models import HIT_ROLE, SearchResultsModel
+
+# The chips, in the order a front desk asks about things.
+KIND_CHIPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("All", ()),
+    ("Modalities", ("modalities",)),
+    ("Points", ("points",)),
+    ("Point selection", ("rationales",)),
+    ("Expectations", ("expectations",)),
+    ("Aftercare", ("aftercare",)),
+    ("Safety", ("safety",)),
+    ("Questions", ("faqs",)),
+    ("Sources", ("sources",)),
+)
+KIND_COLOURS = {
+    "modalities": "#1f6f8b",
+    "points": "#6a4c93",
+    "rationales": "#5c6f2b",
+    "expectations": "#2b6f4f",
+    "aftercare": "#9a5b00",
+    "safety": "#b03a2e",
+    "faqs": "#3a5fa8",
+    "sources": "#5b6670",
+}
+_ANY_INDEX = QModelIndex | QPersistentModelIndex
+
+
+def hit_html(hit: Hit, selected: bool = False) -> str:
+    """One hit as rich text: kind label, title, snippet with <mark>ed words."""
+    colour = "#ffffff" if selected else KIND_COLOURS.get(hit.kind, "#5b6670")
+    text_colour = "color:#ffffff;" if selected else ""
+    return (
+        f'<div style="{text_colour}">'
+        f'<span style="color:{colour}; font-size:small; font-weight:600">'
+        f"{escape(KINDS[hit.kind].label.upper())}</span>&nbsp;&nbsp;"
+        f"<b>{escape(hit.title)}</b><br>"
+        f'<span style="{text_colour}">{hit.snippet_html}</span></div>'
+    )
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a hit as two lines of rich text, highlighted words in yellow."""
+
+    PADDING = 6
+
+    def _document(self, option: QStyleOptionViewItem, index: _ANY_INDEX) -> QTextDocument:
+        hit: Hit = index.data(HIT_ROLE)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDefaultStyleSheet("mark { background-color: #ffe680; color: #1d232a; }")
+        doc.setHtml(hit_html(hit, selected))
+        width = option.rect.width() or (option.widget.width() if option.widget else 600)
+        doc.setTextWidth(max(200, width - 2 * self.PADDING))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _ANY_INDEX) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.left() + self.PADDING, option.rect.top() + self.PADDING)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = (
+            QPalette.ColorRole.HighlightedText
+            if option.state & QStyle.StateFlag.State_Selected
+            else QPalette.ColorRole.Text
+        )
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _ANY_INDEX) -> QSize:
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2 * self.PADDING)
+
+
+class SearchPanel(QWidget):
+    """What the window shows while a search is typed."""
+
+    kindsChanged = Signal()
+    hitActivated = Signal(object)  # Hit
+    suggestionChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Search results page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        chips = QHBoxLayout()
+        chips.setSpacing(4)
+        self.chip_group = QButtonGroup(self)
+        self.chip_group.setExclusive(True)
+        self.chips: dict[str, QToolButton] = {}
+        for i, (label, _kinds) in enumerate(KIND_CHIPS):
+            button = QToolButton(text=label, checkable=True)
+            button.setAccessibleName(f"Show {label.lower()} results")
+            button.setObjectName("kindChip")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.chip_group.addButton(button, i)
+            self.chips[label] = button
+            chips.addWidget(button)
+        chips.addStretch(1)
+        self.chips["All"].setChecked(True)
+        self.chip_group.idToggled.connect(lambda _id, on: on and self.kindsChanged.emit())
+        layout.addLayout(chips)
+
+        self.message = QLabel()
+        self.message.setObjectName("searchMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setAccessibleName("Search message")
+        self.message.linkActivated.connect(self.suggestionChosen.emit)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.model = SearchResultsModel(self)
+        self.list = QListView()
+        self.list.setAccessibleName("Search results")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(HitDelegate(self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setWordWrap(True)
+        self.list.activated.connect(self._activate)
+        self.list.clicked.connect(self._activate)
+        layout.addWidget(self.list, 1)
+
+    def kinds(self) -> list[str]:
+        """The kinds the checked chip limits the search to (empty: all)."""
+        return list(KIND_CHIPS[max(0, self.chip_group.checkedId())][1])
+
+    def show_result(self, result: SearchResult) -> None:
+        self.model.set_result(result)
+        if result.hits:
+            self.list.setCurrentIndex(self.model.index(0, 0))
+        self.message.setText(self._message_html(result))
+        self.message.setVisible(bool(self.message.text()))
+
+    def _message_html(self, result: SearchResult) -> str:
+        typed = escape(result.query.strip())
+        if result.corrected and result.suggestion:
+            return (
+                f"No results for <b>{typed}</b>. Showing results for "
+                f"<b>{escape(result.suggestion)}</b>."
+            )
+        if result.suggestion:
+            s = escape(result.suggestion)
+            return f'Did you mean <a href="{s}">{s}</a>?'
+        if not result.hits and typed:
+            where = "" if not self.kinds() else " in this kind; try <b>All</b>"
+            return (
+                f"No results for <b>{typed}</b>{where}. Try fewer or simpler words, "
+                "a point code such as <b>ST36</b>, or a plain question such as "
+                "<b>how long do the needles stay in</b>."
+            )
+        return ""
+
+    def current_hit(self) -> Hit | None:
+        index = self.list.currentIndex()
+        return self.model.hit(index.row()) if index.isValid() else None
+
+    def move_selection(self, step: int) -> None:
+        """Arrow keys pressed in the search box move through the hits."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = self.list.currentIndex().row()
+        row = max(0, min(count - 1, (row if row >= 0 else -1) + step))
+        self.list.setCurrentIndex(self.model.index(row, 0))
+
+    def _activate(self, index: QModelIndex) -> None:
+        hit = self.model.hit(index.row())
+        if hit is not None:
+            self.hitActivated.emit(hit)
