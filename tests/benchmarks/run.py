@@ -408,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         "search": 2 if args.quick else 5,
         "search_100k": 1 if args.quick else 3,
         "scan": 1 if args.quick else 2,
-        "keys": 1,
+        "keys": 1 if args.quick else 2,
         "handout": 5 if args.quick else 15,
     }
     work = Path(tempfile.mkdtemp(prefix="filiform-bench-"))
