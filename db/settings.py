@@ -73,7 +73,10 @@ SETTINGS: tuple[Setting, ...] = (
         "Logo image",
         "",
         "path",
-        help="A PNG or JPEG file. A missing or unreadable file prints without the logo.",
+        help=(
+            "The logo image itself, stored as a PNG data URI so it travels with the "
+            "database (a file path also works). A missing or unreadable logo prints without it."
+        ),
     ),
     Setting(
         "handout_footer",

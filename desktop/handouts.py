@@ -13,6 +13,8 @@ templates only through autoescaped Jinja2 (`desktop.templating.render`).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -367,27 +369,41 @@ def _plan(db: Database, name: str, params: Mapping[str, str] | None) -> _Plan:
 # ---------------------------------------------------------------- composing
 
 
-def load_logo(path: str | None) -> tuple[Any, str | None]:
-    """(QImage, None) for a readable logo file, else (None, why it was left out)."""
-    if not path:
-        return None, None
-    from PySide6.QtGui import QImageReader
+LOGO_DATA_PREFIX = "data:image/png;base64,"
 
-    file = Path(path).expanduser()
+
+def load_logo(value: str | None) -> tuple[Any, str | None]:
+    """(QImage, None) for a readable logo, else (None, why it was left out).
+
+    The settings dialog stores the logo itself in the database (a PNG data
+    URI) so it travels with the file; a script may store a file path instead.
+    """
+    if not value:
+        return None, None
+    from PySide6.QtGui import QImage, QImageReader
+
+    if value.startswith(LOGO_DATA_PREFIX):
+        image = QImage()
+        try:
+            data = base64.b64decode(value[len(LOGO_DATA_PREFIX) :], validate=True)
+        except (binascii.Error, ValueError):
+            data = b""
+        if not data or not image.loadFromData(data, "PNG"):
+            return None, "The logo was left out: the logo stored in the settings is damaged."
+        return image, None
+    file = Path(value).expanduser()
     if not file.is_file():
         return None, f"The logo was left out: the file {file} does not exist."
     reader = QImageReader(str(file))
     size = reader.size()
     if size.isValid() and size.width() * size.height() > MAX_LOGO_PIXELS:
-        return (
-            None,
-            f"The logo was left out: {file.name} is too large ({size.width()}x{size.height()}).",
+        return None, (
+            f"The logo was left out: {file.name} is too large ({size.width()}x{size.height()})."
         )
     image = reader.read()
     if image.isNull():
-        return (
-            None,
-            f"The logo was left out: {file.name} could not be read ({reader.errorString()}).",
+        return None, (
+            f"The logo was left out: {file.name} could not be read ({reader.errorString()})."
         )
     return image, None
 
