@@ -41,10 +41,8 @@ MAX_LOGO_PIXELS = 40_000_000  # refuse absurd images rather than stall the UI
 
 # Font sizes (pt) and spacing (px) for normal and large print.
 SIZES = {
-    False: {"body": 11, "lead": 12, "h1": 19, "h2": 14, "h3": 11.5, "small": 8, "name": 12,
-            "gap": 8, "pad": 8},
-    True: {"body": 16, "lead": 17, "h1": 26, "h2": 20, "h3": 17, "small": 11, "name": 16,
-           "gap": 12, "pad": 10},
+    False: {"body": 11, "lead": 12, "small": 8, "name": 12, "gap": 8, "pad": 8},
+    True: {"body": 16, "lead": 17, "small": 11, "name": 16, "gap": 12, "pad": 10},
 }  # fmt: skip
 
 
@@ -72,6 +70,7 @@ class _Plan:
     template: str
     context: dict[str, Any]
     modalities: list[str] = field(default_factory=list)  # for the "when to call" notes
+    call_levels: tuple[str, ...] = ("contact", "urgent")
 
 
 # ---------------------------------------------------------------- plain text helpers
@@ -107,13 +106,11 @@ def _for_modalities(db: Database, kind: str, keys: Iterable[str], **extra: str) 
     return list_records(db, kind, where=where, params=params)
 
 
-def when_to_call(db: Database, modalities: Iterable[str]) -> list[Record]:
+def when_to_call(
+    db: Database, modalities: Iterable[str], levels: tuple[str, ...] = ("contact", "urgent")
+) -> list[Record]:
     """Every 'contact the clinic' and 'urgent' note that applies; urgent first."""
-    notes = [
-        r
-        for r in _for_modalities(db, "aftercare", modalities)
-        if r["level"] in ("contact", "urgent")
-    ]
+    notes = [r for r in _for_modalities(db, "aftercare", modalities) if r["level"] in levels]
     return sorted(notes, key=lambda r: r["level"] != "urgent")
 
 
@@ -236,6 +233,9 @@ def _first_appointment(db: Database) -> _Plan:
             "cautions": cautions,
         },
         [],
+        # Before any treatment only the urgent notes apply; the fixed "call the
+        # clinic" sentence in every handout still covers the rest.
+        call_levels=("urgent",),
     )
 
 
@@ -473,7 +473,7 @@ def compose(
         plan.template,
         **common,
         title=plan.title,
-        when_to_call=when_to_call(db, plan.modalities),
+        when_to_call=when_to_call(db, plan.modalities, plan.call_levels),
         **{k: v for k, v in context.items() if k not in common},
     )
     return PrintableHandout(
@@ -482,6 +482,7 @@ def compose(
         header_html=header,
         footer_html=footer,
         paper=paper,
+        base_points=sizes["body"],
         logo=logo,
         notes=[problem] if problem else [],
     )

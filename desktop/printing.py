@@ -97,6 +97,7 @@ class PrintableHandout:
     header_html: str
     footer_html: str
     paper: str = "a4"
+    base_points: float = 11  # body text size; headings scale from it
     logo: QImage | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -130,23 +131,28 @@ def _layout_device() -> QImage:
 _DEVICE: QImage | None = None
 
 
-def _base_font() -> QFont:
+def _base_font(points: float) -> QFont:
     """The handout font, without ligatures: "ﬁ" and "ﬂ" as one glyph read back as
     odd characters when a PDF is searched, copied or read aloud."""
-    font = QFont(FONT_FAMILY, 11)
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(points)
     for tag in ("liga", "clig"):
         font.setFeature(QFont.Tag(tag), 0)
     return font
 
 
-def _new_document(html: str, width: float, logo: QImage | None = None) -> QTextDocument:
+def _new_document(
+    html: str, width: float, logo: QImage | None = None, points: float = 11
+) -> QTextDocument:
+    """A document laid out at 96 dpi. `points` is the base size: Qt sizes <h1>-<h3>
+    from it (x1.73, x1.44, x1.2) and ignores a CSS font-size on headings."""
     global _DEVICE
     if _DEVICE is None:
         _DEVICE = _layout_device()
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(_DEVICE)
     doc.setDocumentMargin(0)
-    doc.setDefaultFont(_base_font())
+    doc.setDefaultFont(_base_font(points))
     option = QTextOption()
     option.setUseDesignMetrics(True)
     doc.setDefaultTextOption(option)
@@ -200,11 +206,11 @@ def _break_before(block: QTextBlock) -> None:
     cursor.mergeBlockFormat(fmt)
 
 
-def _group_end(layout: QAbstractTextDocumentLayout, block: QTextBlock, page_h: float) -> float:
-    """Bottom of what must stay with a heading: the next block, or its first two lines."""
+def _group_end(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
+    """Bottom of what stays with a heading: a short next block whole, else its first two lines."""
     rect = layout.blockBoundingRect(block)
     lines = block.layout().lineCount()
-    if lines <= 4 or rect.height() < page_h * 0.2:
+    if lines <= 3:
         return rect.bottom()
     return rect.top() + block.layout().lineAt(1).rect().bottom()
 
@@ -216,8 +222,23 @@ def _straddles(top: float, bottom: float, page_h: float) -> bool:
     return not starts_page and first != _page_of(bottom - 1, page_h)
 
 
+def _splits_badly(layout: QAbstractTextDocumentLayout, block: QTextBlock, page_h: float) -> bool:
+    """A paragraph split so that one line sits alone on either page (a widow or orphan)."""
+    lines = block.layout().lineCount()
+    if lines < 2 or _is_heading(block):
+        return False
+    top = layout.blockBoundingRect(block).top()
+    first_page = _page_of(top, page_h)
+    on_first = sum(
+        1
+        for i in range(lines)
+        if _page_of(top + block.layout().lineAt(i).rect().bottom() - 1, page_h) == first_page
+    )
+    return 0 < on_first < lines and (on_first < 2 or lines - on_first < 2)
+
+
 def _first_split(doc: QTextDocument) -> QTextBlock | None:
-    """The first heading or short framed note that a page boundary cuts off from its text."""
+    """The first heading, short framed note or paragraph that a page boundary splits badly."""
     page_h = doc.pageSize().height()
     layout = doc.documentLayout()
     seen_tables: set[int] = set()
@@ -232,13 +253,20 @@ def _first_split(doc: QTextDocument) -> QTextBlock | None:
                 bottom = layout.blockBoundingRect(doc.findBlock(table.lastPosition())).bottom()
                 if bottom - top < page_h * KEEP_TOGETHER_SHARE and _straddles(top, bottom, page_h):
                     return first
+        elif _splits_badly(layout, block, page_h):
+            start = block  # a paragraph that moves takes its heading(s) along
+            while _is_heading(start.previous()):
+                start = start.previous()
+            top = layout.blockBoundingRect(start).top()
+            if top - _page_of(top, page_h) * page_h >= 1:  # moving it helps
+                return start
         elif _is_heading(block) and not _is_heading(block.previous()):
             follower = block.next()
             while _is_heading(follower):
                 follower = follower.next()
             if follower.isValid():
                 top = layout.blockBoundingRect(block).top()
-                if _straddles(top, _group_end(layout, follower, page_h), page_h):
+                if _straddles(top, _group_end(layout, follower), page_h):
                     return block
         block = block.next()
     return None
@@ -280,7 +308,7 @@ class _Pages:
         probe = handout.footer_html.replace(PAGE_TOKEN, "88").replace(PAGES_TOKEN, "88")
         footer_height = _new_document(probe, inner).size().height()
         self.geometry = _Geometry(width, height, margin, self.header.size().height(), footer_height)
-        self.body = _new_document(handout.body_html, inner)
+        self.body = _new_document(handout.body_html, inner, points=handout.base_points)
         self.body.setPageSize(QSizeF(inner, self.geometry.body_height))
         keep_headings_with_text(self.body)
         self.count = self.body.pageCount()

@@ -15,6 +15,7 @@ from desktop.printing import (
     PAGES_TOKEN,
     PrintableHandout,
     _Pages,
+    _splits_badly,
     keep_headings_with_text,
     render_pdf,
 )
@@ -44,6 +45,18 @@ def _orphans(pages: _Pages) -> list[str]:
     return found
 
 
+def _widows(pages: _Pages) -> list[str]:
+    """Paragraphs split so that a single line sits alone at the foot or head of a page."""
+    doc = pages.body
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        if _splits_badly(doc.documentLayout(), block, doc.pageSize().height()):
+            found.append(block.text())
+        block = block.next()
+    return found
+
+
 def _empty_blocks(pages: _Pages) -> list[str]:
     """Blocks with text that were never laid out (and so would not print)."""
     doc = pages.body
@@ -62,6 +75,7 @@ def test_no_heading_is_left_at_the_bottom_of_a_page_in_any_handout(store, qapp, 
         pages = _Pages(compose(store.db, info.name, large_print=large))
         assert _orphans(pages) == [], info.name
         assert _empty_blocks(pages) == [], info.name
+        assert _widows(pages) == [], info.name
 
 
 def _synthetic(heading_at: int) -> PrintableHandout:
