@@ -28,12 +28,15 @@ from db.schema import WORDS_VOCAB
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
 MAX_RELAXED_TERMS = 6
+TITLE_CANDIDATES = 2000
+MIN_PREFIX_CHARS = 3  # "ne" would match half of every word in the index
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500
 TITLE_WEIGHT, ALIAS_WEIGHT, BODY_WEIGHT = 10.0, 5.0, 1.0
 # Sources are cited by everything, so their titles would crowd out answers;
 # they still come up, just after the records a front desk reads aloud.
 KIND_WEIGHTS = {"sources": 0.3}
+KIND_TITLE_PENALTY_SQL = "(CASE d.kind WHEN 'sources' THEN 100 ELSE 1 END)"
 MARK_START, MARK_END = "\x02", "\x03"
 SNIPPET_TOKENS = 18
 
@@ -196,28 +199,13 @@ def parse_query(text: str) -> list[Term]:
             Term(
                 text=w.upper() if is_code else w,
                 is_code=is_code,
-                prefix=bool(last and typing_last_word and not is_code and len(w) >= 2),
+                prefix=bool(
+                    last and typing_last_word and not is_code and len(w) >= MIN_PREFIX_CHARS
+                ),
                 alternatives=() if is_code else SYNONYMS.get(w, ()),
             )
         )
     return terms
-
-
-def _kind_filter(kinds: Iterable[str] | None) -> tuple[str, list[str]]:
-    if not kinds:
-        return "", []
-    wanted = [k for k in kinds if k in SEARCHABLE_KINDS]
-    if not wanted:
-        return " AND 0", []
-    return f" AND d.kind IN ({', '.join('?' for _ in wanted)})", wanted
-
-
-KIND_TITLE_PENALTY_SQL = "(CASE d.kind WHEN 'sources' THEN 100 ELSE 1 END)"
-
-
-def _kind_weight_sql() -> str:
-    cases = " ".join(f"WHEN '{k}' THEN {w}" for k, w in KIND_WEIGHTS.items())
-    return f"(CASE d.kind {cases} ELSE 1.0 END)"
 
 
 def _to_html(marked: str) -> str:
@@ -229,55 +217,99 @@ def _plain(marked: str) -> str:
     return marked.replace(MARK_START, "").replace(MARK_END, "")
 
 
+def _filters(kinds: list[str] | None, exclude_ids: list[int]) -> tuple[str, list[object]]:
+    """SQL (over the FTS table's rowid) for a kind filter and ids already shown."""
+    sql, params = "", []
+    if kinds:
+        wanted = [k for k in kinds if k in SEARCHABLE_KINDS] or [""]
+        marks = ", ".join("?" * len(wanted))
+        sql += f" AND rowid IN (SELECT id FROM search_docs WHERE kind IN ({marks}))"
+        params += wanted
+    if exclude_ids:
+        sql += f" AND rowid NOT IN ({', '.join(str(int(i)) for i in exclude_ids)})"
+    return sql, params
+
+
+def _title_matches(
+    db: Database, expression: str, kinds: list[str] | None, limit: int, exclude_ids: list[int]
+) -> list[int]:
+    """Ids of records whose title alone holds every word, shortest title first."""
+    filter_sql, params = _filters(kinds, exclude_ids)
+    rows = db.execute(
+        f"""
+        SELECT d.id FROM (
+            SELECT rowid FROM search_docs_fts WHERE search_docs_fts MATCH ?{filter_sql}
+            LIMIT {TITLE_CANDIDATES}
+        ) t JOIN search_docs d ON d.id = t.rowid
+        ORDER BY length(d.title) * {KIND_TITLE_PENALTY_SQL} LIMIT ?
+        """,
+        [f"{{title}} : ({expression})", *params, limit],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def _run(
     db: Database,
     expression: str,
-    kinds: Iterable[str] | None,
+    kinds: list[str] | None,
     limit: int,
     exclude_ids: list[int],
     all_terms: bool,
 ) -> list[tuple[int, Hit]]:
-    kind_sql, kind_params = _kind_filter(kinds)
-    exclude_sql = ""
-    if exclude_ids:
-        exclude_sql = f" AND d.id NOT IN ({', '.join(str(int(i)) for i in exclude_ids)})"
-    # Records whose title alone holds every word rank first, shortest title
-    # first (the "Acupuncture" modality for "acupunc"); bm25 orders the rest.
-    title_order = ""
-    if all_terms:
-        title_order = f"""CASE WHEN d.id IN (
-            SELECT rowid FROM search_docs_fts WHERE search_docs_fts MATCH ?
-        ) THEN length(d.title) * {KIND_TITLE_PENALTY_SQL} ELSE 1e9 END,"""
-    sql = f"""
-        SELECT d.id, d.kind, d.key, d.title,
-               snippet(search_docs_fts, 2, char(2), char(3), '…', {SNIPPET_TOKENS}) AS body_snip,
-               snippet(search_docs_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) AS alias_snip,
-               bm25(search_docs_fts, {TITLE_WEIGHT}, {ALIAS_WEIGHT}, {BODY_WEIGHT})
-                 * {_kind_weight_sql()} AS score
-        FROM search_docs_fts JOIN search_docs d ON d.id = search_docs_fts.rowid
-        WHERE search_docs_fts MATCH ?{kind_sql}{exclude_sql}
-        ORDER BY {title_order} score
-        LIMIT ?
+    """One FTS5 pass: rank, cut to `limit`, snippet only what is kept.
+
+    The ranking query touches nothing but the FTS index (no join per match),
+    because at 100,000 records a common word matches most rows.
     """
-    params: list[object] = [expression, *kind_params]
-    if all_terms:
-        params.append(f"{{title}} : ({expression})")
     try:
-        rows = db.execute(sql, [*params, limit]).fetchall()
+        title_ids = _title_matches(db, expression, kinds, limit, exclude_ids) if all_terms else []
+        filter_sql, params = _filters(kinds, exclude_ids)
+        title_order = ""
+        if title_ids:
+            cases = " ".join(f"WHEN {int(i)} THEN {n}" for n, i in enumerate(title_ids))
+            title_order = f"CASE rowid {cases} ELSE {len(title_ids)} END, "
+        # Fetch extra rows so that down-weighting sources can reorder them.
+        fetch = limit if kinds else limit * 2
+        rows = db.execute(
+            f"""
+            SELECT rowid,
+                   snippet(search_docs_fts, 2, char(2), char(3), '…', {SNIPPET_TOKENS}),
+                   snippet(search_docs_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}),
+                   bm25(search_docs_fts, {TITLE_WEIGHT}, {ALIAS_WEIGHT}, {BODY_WEIGHT}) AS score
+            FROM search_docs_fts
+            WHERE search_docs_fts MATCH ?{filter_sql}
+            ORDER BY {title_order}score
+            LIMIT ?
+            """,
+            [expression, *params, fetch],
+        ).fetchall()
+        if not rows:
+            return []
+        ids = ", ".join(str(int(r[0])) for r in rows)
+        docs = {
+            r[0]: r[1:]
+            for r in db.execute(f"SELECT id, kind, key, title FROM search_docs WHERE id IN ({ids})")
+        }
     except sqlite3.OperationalError:
         # Every word is quoted, so this should not happen; a search box must
         # still never raise, so an unexpected FTS complaint means no hits.
         return []
-    hits = []
-    for row_id, kind, key, title, body_snip, alias_snip, score in rows:
+    first = set(title_ids)
+    ranked = []
+    for row_id, body_snip, alias_snip, score in rows:
+        if row_id not in docs:
+            continue
+        kind, key, title = docs[row_id]
+        weighted = score * KIND_WEIGHTS.get(kind, 1.0)
         marked = body_snip or ""
         if MARK_START not in marked and MARK_START in (alias_snip or "") or not marked.strip():
             marked = alias_snip or marked
         marked = " ".join(marked.split())
-        hits.append(
-            (row_id, Hit(kind, key, title, _plain(marked), _to_html(marked), score, all_terms))
-        )
-    return hits
+        hit = Hit(kind, key, title, _plain(marked), _to_html(marked), weighted, all_terms)
+        ranked.append((row_id in first, row_id, hit))
+    titled = [(i, h) for is_title, i, h in ranked if is_title]
+    rest = sorted(((i, h) for is_title, i, h in ranked if not is_title), key=lambda p: p[1].score)
+    return (titled + rest)[:limit]
 
 
 def _search_terms(
