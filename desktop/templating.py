@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
 from db.codes import find_codes_in_prose
 from db.paths import TEMPLATES_DIR
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 LINK_SCHEME = "filiform"
 _TRP_KEY = re.compile(r"\bTrP-[A-Za-z-]+[A-Za-z]\b")
@@ -69,7 +72,6 @@ def linkify_text(text: Any, names: Mapping[str, str] | None = None) -> Markup:
     return Markup("".join(out))
 
 
-@pass_context
 def _linkify_filter(context: Any, text: Any) -> Markup:
     return linkify_text(text, context.get("link_names") or {})
 
@@ -82,16 +84,47 @@ def _paragraphs(text: Any) -> Markup:
     return Markup("".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in parts))
 
 
+_bytecode_dir: Path | None = None
+
+
+def use_bytecode_cache(folder: Path) -> None:
+    """Keep compiled templates in `folder`, so later starts skip compiling them.
+
+    Call before the first render (the window does, with Qt's cache folder).
+    """
+    global _bytecode_dir
+    _bytecode_dir = folder
+    environment.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    """The one Jinja2 environment; Jinja2 is imported on first use, not at start-up."""
+    from jinja2 import (
+        Environment,
+        FileSystemBytecodeCache,
+        FileSystemLoader,
+        StrictUndefined,
+        pass_context,
+        select_autoescape,
+    )
+
+    cache = None
+    if _bytecode_dir is not None:
+        try:
+            _bytecode_dir.mkdir(parents=True, exist_ok=True)
+            cache = FileSystemBytecodeCache(str(_bytecode_dir))
+        except OSError:
+            cache = None  # a cache is an optimisation; render without it
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=select_autoescape(["html", "htm", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=cache,
     )
-    env.filters["linkify"] = _linkify_filter
+    env.filters["linkify"] = pass_context(_linkify_filter)
     env.filters["paragraphs"] = _paragraphs
     env.globals["record_url"] = record_url
     return env
