@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -230,3 +231,38 @@ def test_a_handout_with_no_clinic_details_still_prints(store, qapp):
     texts = page_texts(export(store.db, "dry-needling-aftercare"))
     assert "page 1 of" in texts[0].lower()
     assert GENERAL_NOTE in texts[0]
+
+
+def _template_prose(path) -> str:
+    """The fixed patient-facing words in a template: no Jinja, no tags."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\{#.*?#\}", " ", text, flags=re.S)
+    text = re.sub(r"\{[%{].*?[%}]\}", " ", text, flags=re.S)
+    text = re.sub(r"<style>.*?</style>", " ", text, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
+
+
+def test_the_fixed_handout_wording_reads_at_about_grade_8_and_promises_no_cure():
+    import textstat
+
+    from db.paths import TEMPLATES_DIR
+
+    for path in sorted((TEMPLATES_DIR / "handouts").glob("*.html")):
+        prose = _template_prose(path)
+        assert "cure" not in prose.lower(), path.name
+        if len(prose.split()) >= 40:
+            assert textstat.flesch_kincaid_grade(prose) <= 9, path.name
+
+
+def test_the_readme_shows_page_images_of_two_handouts_that_the_script_writes():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    images = re.findall(r"\]\((docs/handouts/[^)]+\.png)\)", readme)
+    assert len({i.rsplit("-", 1)[0] for i in images}) >= 2
+    for image in images:
+        assert (root / image).is_file(), image
+    script = (root / "scripts" / "render_handout_images.py").read_text(encoding="utf-8")
+    assert "pdftoppm" in script and "docs" in script
+    assert "scripts/render_handout_images.py" in readme
