@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,36 +36,12 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from desktop import qt_compat
 
-def guard_none_refcount() -> bool:
-    """Work around PySide6 6.12 on Python 3.11 dropping a reference to None per void call.
-
-    shiboken6 6.12 returns None from every void method without taking a
-    reference, which is harmless on Python 3.12+ (None is immortal) but on
-    3.11 counts None down by one per call: painting a handout makes about 160
-    such calls, and after some thousands the interpreter aborts with "Fatal
-    Python error: deallocating None". None is never freed in any case, so
-    when the probe shows the leak, give it a reference count no session can
-    exhaust. Returns True if the guard was applied. Belongs in app start-up;
-    printing calls it because batch printing makes the most void calls.
-    """
-    if sys.version_info >= (3, 12):
-        return False
-    from PySide6.QtCore import QByteArray
-
-    probe = QByteArray()
-    before = sys.getrefcount(None)
-    for _ in range(8):
-        probe.clear()
-    if sys.getrefcount(None) >= before:
-        return False
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    return True
-
-
-guard_none_refcount()
+# PySide6 6.12 on Python 3.11 drops a reference to None with every void call;
+# painting a handout makes ~160 of them, so batch printing would abort the
+# interpreter without this (see desktop/qt_compat.py).
+qt_compat.apply()
 
 LAYOUT_DPI = 96
 PAGE_TOKEN = "@@PAGE@@"
