@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -48,6 +49,7 @@ PRINTING_MISSING = "Printing is not available yet"
 
 STYLE_SHEET = """
 QLineEdit#searchBox { font-size: 13pt; padding: 6px 8px; }
+QFrame#noticeBanner { background: #e8f1f8; border: 1px solid #a9c7de; border-radius: 3px; }
 QLabel#readOnlyBanner { background: #fff3c4; color: #4a3b00; padding: 6px 10px;
     border: 1px solid #e0c45c; border-radius: 3px; }
 QToolButton#kindChip { padding: 3px 10px; border: 1px solid #b8c4cc; border-radius: 11px;
@@ -119,6 +121,24 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.read_only_banner)
         self.update_read_only_banner()
 
+        # What happened while opening (a new database, a damaged file set aside):
+        # shown until dismissed, so nobody misses where a damaged file went.
+        self.notice_banner = QFrame()
+        self.notice_banner.setObjectName("noticeBanner")
+        self.notice_banner.setAccessibleName("Notice")
+        notice_row = QHBoxLayout(self.notice_banner)
+        notice_row.setContentsMargins(10, 4, 4, 4)
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dismiss = QToolButton(text="Dismiss")
+        dismiss.setAccessibleName("Dismiss notice")
+        dismiss.clicked.connect(self.notice_banner.hide)
+        notice_row.addWidget(self.notice_label, 1)
+        notice_row.addWidget(dismiss)
+        outer.addWidget(self.notice_banner)
+        self.show_notices(store.notices)
+
         top = QHBoxLayout()
         self.back_button = QToolButton(text="◀")
         self.forward_button = QToolButton(text="▶")
@@ -186,8 +206,6 @@ class MainWindow(QMainWindow):
         self.location_label.setAccessibleName("Content version and database file")
         self.statusBar().addPermanentWidget(self.location_label)
         self.update_status()
-        if store.notices:
-            self.statusBar().showMessage(" ".join(store.notices), 10000)
 
         self.apply_text_size()
         self._restore_state()
@@ -306,6 +324,11 @@ class MainWindow(QMainWindow):
             self.read_only_banner.show()
         else:
             self.read_only_banner.hide()
+
+    def show_notices(self, notices: list[str]) -> None:
+        """Show what a person should know about the database, until dismissed."""
+        self.notice_label.setText(" ".join(notices))
+        self.notice_banner.setVisible(bool(notices))
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -574,7 +597,7 @@ class MainWindow(QMainWindow):
                 if isinstance(state, QByteArray) and not state.isEmpty():
                     view.splitter.restoreState(state)
                 else:
-                    view.splitter.setSizes([480, 700])
+                    view.splitter.setSizes([520, 680])
         last = prefs.get_int(prefs.LAST_TAB)
         if 0 <= last < self.tabs.count():
             self.tabs.setCurrentIndex(last)

@@ -408,3 +408,13 @@ def test_widgets_have_accessible_names(window):
         assert view.detail.accessibleName()
         if isinstance(view, RecordTab):
             assert view.list.accessibleName() and view.filter_box.accessibleName()
+
+
+def test_notices_from_opening_the_database_stand_out_until_dismissed(qtbot, store):
+    store.notices.append("The damaged file was moved to /somewhere/filiform.damaged.")
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    assert not w.notice_banner.isHidden()
+    assert "/somewhere/filiform.damaged" in w.notice_label.text()
+    w.notice_banner.hide()
+    assert w.notice_banner.isHidden()

@@ -21,7 +21,7 @@ class AftercareTab(RecordTab):
     title = "Aftercare"
     kinds = ("aftercare",)
     noun = "aftercare notes"
-    column_widths = (0, 100, 120, 110)
+    column_widths = (0, 85, 112, 95)
     stretch_column = 0
 
     def list_query(self) -> ListQuery:

@@ -8,9 +8,11 @@ splitter, and the detail pane rendered from the record's template.
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import TemplateError
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -264,7 +266,7 @@ class RecordTab(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.list.scrollTo(index)
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -280,7 +282,14 @@ class RecordTab(QWidget):
             self.recordChosen.emit(kind, key)
 
     def _render(self, kind: str, key: str) -> bool:
-        html = self.fragment(kind, key)
+        try:
+            html = self.fragment(kind, key)
+        except TemplateError:
+            # A broken template must not take the window down; say so and log it.
+            traceback.print_exc()
+            self._shown = (kind, key)
+            self.detail.show_message(f"This record ({kind}/{key}) cannot be shown right now.")
+            return True
         if html is None:
             return False
         self._shown = (kind, key)

@@ -10,7 +10,15 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -54,58 +62,89 @@ KIND_COLOURS = {
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 
-def hit_html(hit: Hit, selected: bool = False) -> str:
-    """One hit as rich text: kind label, title, snippet with <mark>ed words."""
-    colour = "#ffffff" if selected else KIND_COLOURS.get(hit.kind, "#5b6670")
-    text_colour = "color:#ffffff;" if selected else ""
-    return (
-        f'<div style="{text_colour}">'
-        f'<span style="color:{colour}; font-size:small; font-weight:600">'
-        f"{escape(KINDS[hit.kind].label.upper())}</span>&nbsp;&nbsp;"
-        f"<b>{escape(hit.title)}</b><br>"
-        f'<span style="{text_colour}">{hit.snippet_html}</span></div>'
-    )
+def snippet_html(hit: Hit, selected: bool = False) -> str:
+    """The snippet as rich text: db.search escaped it and added only <mark>."""
+    colour = "color:#ffffff;" if selected else ""
+    return f'<span style="{colour}">{hit.snippet_html}</span>'
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Draws a hit as two lines of rich text, highlighted words in yellow."""
+    """Draws a hit in three lines of fixed height: kind and title, then the snippet.
+
+    Every row has the same height (the list uses uniform item sizes), so showing
+    50 hits lays out only the rows on screen, not all of them.
+    """
 
     PADDING = 6
+    SNIPPET_LINES = 2
 
-    def _document(self, option: QStyleOptionViewItem, index: _ANY_INDEX) -> QTextDocument:
-        hit: Hit = index.data(HIT_ROLE)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDefaultStyleSheet("mark { background-color: #ffe680; color: #1d232a; }")
-        doc.setHtml(hit_html(hit, selected))
-        width = option.rect.width() or (option.widget.width() if option.widget else 600)
-        doc.setTextWidth(max(200, width - 2 * self.PADDING))
-        return doc
+    def _row_height(self, option: QStyleOptionViewItem) -> int:
+        line = QFontMetrics(option.font).lineSpacing()
+        return line * (1 + self.SNIPPET_LINES) + 2 * self.PADDING + 2
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _ANY_INDEX) -> None:
+        hit: Hit | None = index.data(HIT_ROLE)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        style = opt.widget.style() if opt.widget else None
+        widget = opt.widget
+        style = widget.style() if widget else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(option, index)
-        painter.save()
-        painter.translate(option.rect.left() + self.PADDING, option.rect.top() + self.PADDING)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        role = (
-            QPalette.ColorRole.HighlightedText
-            if option.state & QStyle.StateFlag.State_Selected
-            else QPalette.ColorRole.Text
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if hit is None:
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_colour = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        line = QFontMetrics(option.font).lineSpacing()
+        painter.save()
+        painter.setClipRect(option.rect)
+
+        label_font = QFont(option.font)
+        label_font.setBold(True)
+        label_font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.8))
+        label = KINDS[hit.kind].label.upper()
+        painter.setFont(label_font)
+        painter.setPen(text_colour if selected else QColor(KIND_COLOURS.get(hit.kind, "#5b6670")))
+        label_width = QFontMetrics(label_font).horizontalAdvance(label) + 10
+        painter.drawText(
+            rect.left(), rect.top(), label_width, line, Qt.AlignmentFlag.AlignVCenter, label
+        )
+
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        title_width = max(0, rect.width() - label_width)
+        title = QFontMetrics(title_font).elidedText(
+            hit.title, Qt.TextElideMode.ElideRight, title_width
+        )
+        painter.drawText(
+            rect.left() + label_width,
+            rect.top(),
+            title_width,
+            line,
+            Qt.AlignmentFlag.AlignVCenter,
+            title,
+        )
+
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(option.font)
+        doc.setDefaultStyleSheet("mark { background-color: #ffe680; color: #1d232a; }")
+        doc.setHtml(snippet_html(hit, selected))
+        doc.setTextWidth(rect.width())
+        painter.translate(rect.left(), rect.top() + line)
+        painter.setClipRect(0, 0, rect.width(), line * self.SNIPPET_LINES)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, text_colour)
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _ANY_INDEX) -> QSize:
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2 * self.PADDING)
+        return QSize(200, self._row_height(option))
 
 
 class SearchPanel(QWidget):
@@ -155,8 +194,7 @@ class SearchPanel(QWidget):
         self.list.setItemDelegate(HitDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)
         self.list.activated.connect(self._activate)
         self.list.clicked.connect(self._activate)
         layout.addWidget(self.list, 1)
