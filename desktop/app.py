@@ -28,9 +28,6 @@ def create_application(argv: list[str] | None = None) -> Any:  # QApplication
     """The one QApplication, named so QSettings and data folders find Filiform's."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop import qt_compat
-
-    qt_compat.apply()
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)

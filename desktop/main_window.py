@@ -32,15 +32,12 @@ from PySide6.QtWidgets import (
 from db.connection import Store
 from db.kinds import KINDS
 from db.search import Hit, SearchResult
-from desktop import qt_compat
 from desktop import settings as prefs
 from desktop.about import about_html
 from desktop.navigation import Entry, History
 from desktop.search_worker import Searcher
 from desktop.views import TAB_CLASSES, CompareTab, RecordTab
 from desktop.widgets.search_panel import SearchPanel
-
-qt_compat.apply()  # before any window is built: see desktop/qt_compat.py
 
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 50

@@ -36,13 +36,6 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from desktop import qt_compat
-
-# PySide6 6.12 on Python 3.11 drops a reference to None with every void call;
-# painting a handout makes ~160 of them, so batch printing would abort the
-# interpreter without this (see desktop/qt_compat.py).
-qt_compat.apply()
-
 LAYOUT_DPI = 96
 PAGE_TOKEN = "@@PAGE@@"
 PAGES_TOKEN = "@@PAGES@@"

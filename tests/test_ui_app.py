@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import app as desktop_app
-from desktop import qt_compat
 from desktop import settings as prefs
 
 
@@ -50,11 +49,13 @@ def test_unexpected_failure_is_also_a_sentence(qapp, tmp_path, monkeypatch):
     assert "disk on fire" in shown[0][1]
 
 
-@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
-def test_qt_calls_no_longer_drain_none(qapp):
-    qt_compat.apply()
+def test_qt_calls_do_not_leak_references_to_none(qapp):
+    """PySide6 6.12 drops a reference to None on every void call under Python
+    3.11 and the interpreter aborts after a few thousand; pyproject keeps it out."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
     before = sys.getrefcount(None)
-    for _ in range(1000):
-        qapp.processEvents()
-    assert sys.getrefcount(None) > 1 << 39
-    assert before > 1 << 39
+    for _ in range(20000):
+        label.setText("x")
+    assert abs(sys.getrefcount(None) - before) < 100
