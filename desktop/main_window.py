@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from db.connection import Store
 from db.kinds import KINDS
 from db.search import Hit, SearchResult
+from desktop import edit_actions
 from desktop import settings as prefs
 from desktop.about import about_html
 from desktop.navigation import Entry, History
@@ -192,6 +193,10 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
+        self.edit_form: QWidget | None = None  # the open record form, if any
+        self.history_dialog: QWidget | None = None
+        self.hidden_dialog: QWidget | None = None
+        edit_actions.install(self)
         self.back_button.setDefaultAction(self.actions_by_name["back"])
         self.forward_button.setDefaultAction(self.actions_by_name["forward"])
         self.back_button.setText("◀")

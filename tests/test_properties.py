@@ -51,9 +51,7 @@ def test_any_text_saved_is_read_back_exactly_and_rendered_escaped(store, kind, f
 
 @SETTINGS
 @given(
-    text=st.text(
-        alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80
-    )
+    text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80)
 )
 def test_edited_text_prints_as_literal_text(store, qapp, text):
     from PySide6.QtGui import QTextDocument

@@ -1,0 +1,284 @@
+"""The Edit menu and the File menu's data-safety actions, added to the main window.
+
+Kept apart from the window so the window stays about browsing: this module
+turns `db.editing` (edit, add, hide, delete, history, restore) and
+`desktop.file_actions` (backup, restore, import, export) into menu actions.
+Dialogs open window-modal with `open()`, never `exec()`, so nothing blocks
+and tests can fill them in.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QVBoxLayout,
+)
+
+from db import editing
+from db.kinds import KINDS
+from desktop import file_actions
+from desktop.history_dialog import HistoryDialog
+from desktop.record_form import RecordForm
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+EDIT_ACTIONS = (
+    "edit_record",
+    "new_record",
+    "history",
+    "hide_record",
+    "delete_record",
+    "restore_shipped",
+    "hidden_records",
+)
+
+
+def _say(window: MainWindow, message: str) -> None:
+    window.statusBar().showMessage(message, 8000)
+
+
+def _current(window: MainWindow) -> tuple[str, str] | None:
+    """The record on screen: the selected search hit, or the current tab's record."""
+    shown = window.current_handout()
+    if shown and shown[0] == "record":
+        return shown[1]["kind"], shown[1]["key"]
+    return None
+
+
+def _editable(window: MainWindow) -> bool:
+    try:
+        editing.check_editable(window.store)
+    except editing.ReadOnlyError as e:
+        _say(window, str(e))
+        return False
+    return True
+
+
+def _after_change(window: MainWindow, kind: str, key: str | None) -> None:
+    window.refresh_all()
+    if key is not None and kind in KINDS:
+        window.open_record(kind, key)
+
+
+def edit_record(window: MainWindow) -> RecordForm | None:
+    current = _current(window)
+    if current is None:
+        _say(window, "Open a record first, then choose Edit.")
+        return None
+    if not _editable(window):
+        return None
+    kind, key = current
+    form = RecordForm(window.store, kind, key, window)
+    form.accepted.connect(lambda: (_after_change(window, kind, key), _say(window, "Saved.")))
+    window.edit_form = form
+    form.open()
+    return form
+
+
+def new_record(window: MainWindow) -> RecordForm | None:
+    if not _editable(window):
+        return None
+    view = window.current_view()
+    kinds = getattr(view, "kinds", ()) or ("faqs",)
+    kind = kinds[0]
+    form = RecordForm(window.store, kind, None, window)
+    form.accepted.connect(
+        lambda: (_after_change(window, kind, form.saved_key), _say(window, "Added."))
+    )
+    window.edit_form = form
+    form.open()
+    return form
+
+
+def show_history(window: MainWindow) -> HistoryDialog | None:
+    current = _current(window)
+    if current is None:
+        _say(window, "Open a record first, then choose History.")
+        return None
+    kind, key = current
+    dialog = HistoryDialog(window.store, kind, key, window)
+    dialog.finished.connect(lambda _: dialog.changed and _after_change(window, kind, key))
+    window.history_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def hide_record(window: MainWindow) -> None:
+    current = _current(window)
+    if current is None or not _editable(window):
+        return
+    kind, key = current
+    try:
+        editing.set_hidden(window.store, kind, key, True)
+    except editing.EditError as e:
+        _say(window, str(e))
+        return
+    window.refresh_all()
+    _say(
+        window,
+        f"Hidden {KINDS[kind].label.lower()} '{key}'. Edit > Hidden records… shows it again.",
+    )
+
+
+def delete_record(window: MainWindow) -> None:
+    current = _current(window)
+    if current is None or not _editable(window):
+        return
+    kind, key = current
+    if not file_actions.confirm(
+        window,
+        "Delete this record?",
+        f"Delete the clinic's {KINDS[kind].label.lower()} '{key}'? "
+        "History keeps a copy, and Undo brings it back.",
+    ):
+        return
+    try:
+        editing.delete_record(window.store, kind, key)
+    except editing.EditError as e:
+        _say(window, str(e))
+        return
+    window.refresh_all()
+    _say(window, f"Deleted '{key}'.")
+
+
+def restore_shipped(window: MainWindow) -> None:
+    current = _current(window)
+    if current is None or not _editable(window):
+        return
+    kind, key = current
+    try:
+        editing.restore_shipped(window.store, kind, key)
+    except editing.EditError as e:
+        _say(window, str(e))
+        return
+    _after_change(window, kind, key)
+    _say(window, "The shipped text is back. History… can undo this.")
+
+
+class HiddenRecordsDialog(QDialog):
+    """Hidden records of every kind, each one click from being shown again."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle("Hidden records")
+        self.resize(520, 400)
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Hidden records")
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.show_button = buttons.addButton("Show again", QDialogButtonBox.ButtonRole.ActionRole)
+        self.show_button.clicked.connect(self.unhide_selected)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for kind in KINDS.values():
+            for row in _hidden_rows(self.window_, kind.table):
+                item = QListWidgetItem(f"{kind.label}: {row['title']}  ({row['key']})")
+                item.setData(Qt.ItemDataRole.UserRole, (kind.name, row["key"]))
+                self.list.addItem(item)
+
+    def unhide_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        kind, key = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            editing.set_hidden(self.window_.store, kind, key, False)
+        except editing.EditError as e:
+            _say(self.window_, str(e))
+            return
+        self.reload()
+        _after_change(self.window_, kind, key)
+
+
+def _hidden_rows(window: MainWindow, table: str) -> list[dict]:
+    title = KINDS[table].title_field
+    return list(
+        window.store.db.query(f'SELECT key, "{title}" AS title FROM "{table}" WHERE hidden = 1')
+    )
+
+
+def hidden_records(window: MainWindow) -> HiddenRecordsDialog:
+    dialog = HiddenRecordsDialog(window)
+    window.hidden_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def _add(
+    window: MainWindow, menu: QMenu, name: str, text: str, slot, shortcut: str | None = None
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _=False: slot(window))
+    window.addAction(action)
+    window.actions_by_name[name] = action
+    menu.addAction(action)
+    return action
+
+
+def refresh(window: MainWindow) -> None:
+    """Re-read everything: another front-desk computer may have saved changes."""
+    window.refresh_all()
+    _say(window, "Refreshed from the database.")
+
+
+def install(window: MainWindow) -> None:
+    """Add the Edit menu and the File menu's backup and exchange actions."""
+    bar = window.menuBar()
+    edit = QMenu("&Edit", window)
+    bar.insertMenu(window.menus["view"].menuAction(), edit)
+    window.menus["edit"] = edit
+    _add(window, edit, "edit_record", "&Edit this record…", edit_record, "Ctrl+E")
+    _add(window, edit, "new_record", "&New record in this tab…", new_record, "Ctrl+N")
+    _add(window, edit, "history", "&History of this record…", show_history, "Ctrl+H")
+    edit.addSeparator()
+    _add(window, edit, "restore_shipped", "&Restore the shipped text", restore_shipped)
+    _add(window, edit, "hide_record", "Hi&de this record", hide_record)
+    _add(window, edit, "delete_record", "De&lete this record (clinic's own)", delete_record)
+    _add(window, edit, "hidden_records", "Hidden records…", hidden_records)
+
+    file_menu = window.menus["file"]
+    first_after = window.actions_by_name["quit"]
+    data = QMenu("&Data", window)
+    for name, text, slot in (
+        ("backup_now", "&Back up now", lambda w: file_actions.backup_now(w, w.store)),
+        ("restore_backup", "&Restore a backup…", _restore_backup),
+        ("import_pack", "&Import content pack…", _import_pack),
+        ("export_pack", "&Export content pack…", lambda w: file_actions.export_content(w, w.store)),
+    ):
+        _add(window, data, name, text, slot)
+    file_menu.insertMenu(first_after, data)
+    file_menu.insertSeparator(first_after)
+    window.menus["data"] = data
+    _add(window, window.menus["view"], "refresh", "&Refresh", refresh, "F5")
+
+    read_only = window.store.read_only
+    for name in (*EDIT_ACTIONS, "restore_backup", "import_pack"):
+        if name != "hidden_records":
+            window.actions_by_name[name].setEnabled(not read_only)
+
+
+def _restore_backup(window: MainWindow) -> None:
+    if file_actions.restore_backup(window, window.store):
+        window.refresh_all()
+
+
+def _import_pack(window: MainWindow) -> None:
+    if file_actions.import_content(window, window.store):
+        window.refresh_all()

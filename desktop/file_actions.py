@@ -1,0 +1,142 @@
+"""File menu work that keeps the clinic's data safe: backup, restore,
+import and export of content packs.
+
+Each action says what it did, or why it did nothing, in one sentence; the
+file dialogs are module functions so tests can answer them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from db import backups
+from db.connection import Store
+from db.editing import ReadOnlyError, check_editable
+from db.exchange import PackError, import_pack, read_pack, write_pack
+
+PACK_FILTER = "Filiform content pack (*.json)"
+BACKUP_FILTER = "Filiform database (*.sqlite3)"
+
+
+def choose_save_file(parent: QWidget, title: str, start: str, filter_: str) -> str:
+    return QFileDialog.getSaveFileName(parent, title, start, filter_)[0]
+
+
+def choose_open_file(parent: QWidget, title: str, start: str, filter_: str) -> str:
+    return QFileDialog.getOpenFileName(parent, title, start, filter_)[0]
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tell(parent: QWidget, title: str, text: str, problem: bool = False) -> None:
+    box = QMessageBox.warning if problem else QMessageBox.information
+    box(parent, title, text)
+
+
+def backup_now(parent: QWidget, store: Store) -> Path | None:
+    """Write a backup beside the database; returns its path."""
+    try:
+        target = backups.make_backup(store.db.conn, store.path, "manual")
+    except (OSError, sqlite3.Error) as e:
+        tell(parent, "Backup failed", f"No backup was made: {e}.", problem=True)
+        return None
+    tell(parent, "Backup made", f"Backed up to {target}.")
+    return target
+
+
+def restore_backup(parent: QWidget, store: Store) -> bool:
+    """Replace the database's content with a chosen backup, after backing up the present."""
+    try:
+        check_editable(store)
+    except ReadOnlyError as e:
+        tell(parent, "Cannot restore", str(e), problem=True)
+        return False
+    start = str(backups.backup_dir(store.path))
+    chosen = choose_open_file(parent, "Restore a backup", start, BACKUP_FILTER)
+    if not chosen:
+        return False
+    source = Path(chosen)
+    if not backups.is_sound(source):
+        tell(parent, "Cannot restore", f"{source.name} is damaged or not a database.", problem=True)
+        return False
+    if not confirm(
+        parent,
+        "Restore this backup?",
+        f"Everything in the database will be replaced by {source.name}. "
+        "A backup of what is there now is made first.",
+    ):
+        return False
+    try:
+        safety = backups.make_backup(store.db.conn, store.path, "before-restore")
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            src.backup(store.db.conn)
+        finally:
+            src.close()
+    except (OSError, sqlite3.Error) as e:
+        tell(parent, "Restore failed", f"Nothing was restored: {e}.", problem=True)
+        return False
+    tell(
+        parent,
+        "Backup restored",
+        f"Restored {source.name}. What was there before is in {safety.name}.",
+    )
+    return True
+
+
+def export_content(parent: QWidget, store: Store) -> Path | None:
+    chosen = choose_save_file(
+        parent, "Export content pack", str(Path.home() / "filiform-content.json"), PACK_FILTER
+    )
+    if not chosen:
+        return None
+    target = Path(chosen)
+    try:
+        count = write_pack(store.db, target)
+    except OSError as e:
+        tell(parent, "Export failed", f"Cannot write {target}: {e.strerror or e}.", problem=True)
+        return None
+    tell(parent, "Exported", f"Exported {count} records to {target}.")
+    return target
+
+
+def import_content(parent: QWidget, store: Store) -> bool:
+    """Import a pack all-or-nothing; problems are listed by record and field."""
+    try:
+        check_editable(store)
+    except ReadOnlyError as e:
+        tell(parent, "Cannot import", str(e), problem=True)
+        return False
+    chosen = choose_open_file(parent, "Import content pack", str(Path.home()), PACK_FILTER)
+    if not chosen:
+        return False
+    source = Path(chosen)
+    try:
+        backups.make_backup(store.db.conn, store.path, "before-import")
+        summary = import_pack(store.db, read_pack(source))
+    except PackError as e:
+        listed = "\n".join(f"• {p}" for p in e.problems[:15])
+        more = f"\n…and {len(e.problems) - 15} more." if len(e.problems) > 15 else ""
+        tell(
+            parent,
+            "Nothing was imported",
+            f"{source.name} has problems:\n{listed}{more}",
+            problem=True,
+        )
+        return False
+    except (OSError, sqlite3.Error) as e:
+        tell(parent, "Nothing was imported", f"The database refused the import: {e}.", problem=True)
+        return False
+    tell(
+        parent,
+        "Imported",
+        f"Imported {source.name}: {summary.added} added, {summary.updated} updated, "
+        f"{summary.unchanged} unchanged.",
+    )
+    return True
