@@ -63,8 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     """Open the main window on the clinic's database."""
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     app = create_application()
+    from PySide6.QtCore import QStandardPaths
+
     from db.paths import default_db_path
+    from desktop import templating
     from desktop.main_window import MainWindow
+
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    if cache:
+        templating.use_bytecode_cache(Path(cache) / "templates")
 
     path = Path(args.db) if args.db else default_db_path()
     store = open_database(path)

@@ -2,11 +2,10 @@
 
 A single Python worker thread owns its own read-only SQLite connection (a
 connection belongs to the thread that opened it). Answers come back through a
-queue that the UI thread drains with a short timer while a search is under
-way. No Qt signal crosses threads: PySide6 6.12 miscounts references when a
-queued signal calls a Python slot in another thread, and crashes the
-interpreter. Each request carries a number, and only the answer to the newest
-one is shown, so a slow answer to an old query never replaces a newer one.
+queue; the worker then emits a signal, which Qt delivers as a queued call in
+the UI thread, where the queue is drained. Each request carries a number, and
+only the answer to the newest one is shown, so a slow answer to an old query
+never replaces a newer one.
 """
 
 from __future__ import annotations
@@ -18,13 +17,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from sqlite_utils import Database
 
 from db.connection import BUSY_TIMEOUT_MS
 from db.search import SearchResult, search
-
-POLL_MS = 2
 
 
 def open_reader(path: Path) -> Database:
@@ -64,6 +61,7 @@ class Searcher(QObject):
     """Runs searches in the worker thread; emits `resultReady` for the newest request."""
 
     resultReady = Signal(object)  # SearchResult, emitted in the UI thread
+    _answered = Signal()  # emitted by the worker thread; queued to the UI thread
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,8 +73,7 @@ class Searcher(QObject):
             max_workers=1, thread_name_prefix="filiform-search"
         )
         self._answers: queue.SimpleQueue[tuple[int, SearchResult, float]] = queue.SimpleQueue()
-        self._poll = QTimer(self, interval=POLL_MS)
-        self._poll.timeout.connect(self._drain)
+        self._answered.connect(self._drain, Qt.ConnectionType.QueuedConnection)
 
     def request(self, text: str, kinds: list[str] | None = None, limit: int = 50) -> int:
         """Queue a search; returns its request number."""
@@ -89,11 +86,10 @@ class Searcher(QObject):
         def work() -> None:
             result, seconds = self._reader.search(text, kinds, limit)
             self._answers.put((number, result, seconds))
+            self._answered.emit()
 
         self._pending += 1
         self._executor.submit(work)
-        if not self._poll.isActive():
-            self._poll.start()
         return number
 
     def cancel(self) -> None:
@@ -114,16 +110,13 @@ class Searcher(QObject):
             self._pending -= 1
             if answer[0] == self._latest:
                 newest = answer
-        if self._pending <= 0:
-            self._pending = 0
-            self._poll.stop()
+        self._pending = max(self._pending, 0)
         if newest is not None:
             self.last_seconds = newest[2]
             self.resultReady.emit(newest[1])
 
     def stop(self) -> None:
         """Close the worker's connection and end its thread (idempotent)."""
-        self._poll.stop()
         executor, self._executor = self._executor, None
         if executor is not None:
             executor.submit(self._reader.close)

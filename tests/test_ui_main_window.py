@@ -172,6 +172,7 @@ def test_every_tab_lists_its_records_and_shows_a_detail(window, store):
         assert view.model.rowCount() > 0, view.title
         first_row = view.model.index(0, 0).data()
         assert first_row, view.title
+        window.show_tab(window.tabs.indexOf(view))  # details render when a tab is shown
         kind, key = view.current_record()
         record = get_record(store.db, kind, key)
         shown = view.detail.toPlainText()

@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -173,7 +173,9 @@ class RecordTab(QWidget):
         self.filter_box.textChanged.connect(self._filter_timer.start)
         self.list.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._update_count()
-        self.select_first()
+        # The first record is rendered when the tab is first shown: at start-up
+        # only the visible tab pays for a detail pane (templates, queries).
+        self._first_pending = True
 
     # what each tab says -----------------------------------------------------
 
@@ -249,6 +251,13 @@ class RecordTab(QWidget):
             self.count_label.setText(f"No {self.noun} yet.")
 
     # showing records ----------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._first_pending:
+            self._first_pending = False
+            if self._shown is None:
+                self.select_first()
+        super().showEvent(event)
 
     def select_first(self) -> None:
         """Show the first record without adding to the history (start-up)."""
