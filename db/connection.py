@@ -42,6 +42,9 @@ class Store:
     read_only: bool = False
     read_only_reason: str = ""
     notices: list[str] = field(default_factory=list)
+    # A front-desk computer can lock editing for itself (a preference of that
+    # computer, not of the database): browsing and printing still work.
+    editing_locked: bool = False
 
     @property
     def content_version(self) -> str | None:

@@ -19,8 +19,6 @@ from db.connection import Store
 from db.content import now_iso, row_data, validate_record
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
 
-EDIT_LOCK_SETTING = "editing_locked"
-
 
 class EditError(Exception):
     """An edit that was not saved; the message is one sentence for a person."""
@@ -81,19 +79,16 @@ def _from_text(kind: Kind, field_name: str, text: str | None) -> Any:
     return text
 
 
-def editing_locked(store: Store) -> bool:
-    rows = list(store.db.query("SELECT value FROM settings WHERE key = ?", [EDIT_LOCK_SETTING]))
-    return bool(rows) and rows[0]["value"] in ("1", "true", "yes")
-
-
 def check_editable(store: Store) -> None:
     """Raise the reason this computer may not edit, if any."""
     if store.read_only:
         raise ReadOnlyError(
             f"Editing is off: the database is read-only ({store.read_only_reason})."
         )
-    if editing_locked(store):
-        raise ReadOnlyError("Editing is locked on this computer (see Clinic settings).")
+    if store.editing_locked:
+        raise ReadOnlyError(
+            "Editing is locked on this computer (Edit > Lock editing on this computer)."
+        )
 
 
 def latest_revision(store: Store, kind: str, key: str) -> int:

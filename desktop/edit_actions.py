@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from db import editing
 from db.kinds import KINDS
 from desktop import file_actions
+from desktop import settings as prefs
 from desktop.history_dialog import HistoryDialog
 from desktop.record_form import RecordForm
 
@@ -232,6 +233,14 @@ def _add(
     return action
 
 
+def toggle_lock(window: MainWindow) -> None:
+    """Lock or unlock editing on this computer (remembered between runs)."""
+    locked = window.actions_by_name["lock_editing"].isChecked()
+    window.store.editing_locked = locked
+    prefs.set_value(prefs.EDITING_LOCKED, int(locked))
+    _say(window, "Editing is locked on this computer." if locked else "Editing is unlocked.")
+
+
 def refresh(window: MainWindow) -> None:
     """Re-read everything: another front-desk computer may have saved changes."""
     window.refresh_all()
@@ -252,6 +261,11 @@ def install(window: MainWindow) -> None:
     _add(window, edit, "hide_record", "Hi&de this record", hide_record)
     _add(window, edit, "delete_record", "De&lete this record (clinic's own)", delete_record)
     _add(window, edit, "hidden_records", "Hidden records…", hidden_records)
+    edit.addSeparator()
+    lock = _add(window, edit, "lock_editing", "Lock editing on this computer", toggle_lock)
+    lock.setCheckable(True)
+    window.store.editing_locked = bool(prefs.get_int(prefs.EDITING_LOCKED))
+    lock.setChecked(window.store.editing_locked)
 
     file_menu = window.menus["file"]
     first_after = window.actions_by_name["quit"]

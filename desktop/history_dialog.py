@@ -71,7 +71,7 @@ class HistoryDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        editable = not store.read_only and not editing.editing_locked(store)
+        editable = not store.read_only and not store.editing_locked
         self.undo_button.setEnabled(editable)
         self.restore_button.setEnabled(editable)
         self.refresh()

@@ -17,12 +17,13 @@ ORG_NAME = "Filiform"
 APP_NAME = "Filiform"
 
 TEXT_SIZE = "preferences/text_size"
+EDITING_LOCKED = "preferences/editing_locked"  # this computer only
 GEOMETRY = "state/geometry"
 WINDOW_STATE = "state/window_state"
 LAST_TAB = "state/last_tab"
 SPLITTERS = "state/splitters"  # + "/<tab name>"
 
-DEFAULTS: dict[str, Any] = {TEXT_SIZE: 11, LAST_TAB: 0}
+DEFAULTS: dict[str, Any] = {TEXT_SIZE: 11, LAST_TAB: 0, EDITING_LOCKED: 0}
 TEXT_SIZE_MIN, TEXT_SIZE_MAX = 8, 28
 
 _settings_file: Path | None = None

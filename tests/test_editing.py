@@ -131,7 +131,7 @@ def test_two_connections_editing_the_same_record(db_path):
 def test_editing_locked_and_read_only(store, db_path):
     from db.connection import open_store
 
-    store.db["settings"].insert({"key": "editing_locked", "value": "1"}, replace=True)
+    store.editing_locked = True
     with pytest.raises(editing.ReadOnlyError, match="locked"):
         editing.update_record(store, "faqs", _first_faq(store), {"answer": "x"})
     ro = open_store(db_path, read_only=True)

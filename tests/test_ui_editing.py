@@ -189,12 +189,18 @@ def test_read_only_database_turns_editing_off_and_says_why(qtbot, db_path):
     assert not window.actions_by_name["import_pack"].isEnabled()
 
 
-def test_editing_locked_says_so_in_the_status_bar(qtbot, window, store):
-    store.db["settings"].insert({"key": "editing_locked", "value": "1"}, replace=True)
+def test_lock_editing_on_this_computer_is_remembered(qtbot, window, store, db_path):
+    trigger(window, "lock_editing")
     open_faq(window, first_faq(store))
     trigger(window, "edit_record")
     assert window.edit_form is None
     assert "locked" in window.statusBar().currentMessage()
+    window.close()
+    again = make_window(qtbot, open_store(db_path))
+    assert again.actions_by_name["lock_editing"].isChecked()
+    assert again.store.editing_locked
+    trigger(again, "lock_editing")
+    assert not again.store.editing_locked
 
 
 def test_backup_now_then_restore_it(qtbot, window, store, told, monkeypatch):
