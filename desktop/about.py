@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from html import escape
-from importlib import metadata
 
 import PySide6
 
 
 def app_version() -> str:
+    from importlib import metadata  # ~13 ms: only when the About box opens
+
     try:
         return metadata.version("filiform")
     except metadata.PackageNotFoundError:
