@@ -235,3 +235,26 @@ def test_a_really_full_disk_during_an_edit_keeps_the_database_whole(tiny_filesys
     store.close()
     again = open_store(tiny_filesystem)
     assert get_record(again.db, "faqs", key)["answer"] == before
+
+
+def test_a_migration_is_preceded_by_a_backup_and_keeps_search_working(db_path, monkeypatch):
+    from sqlite_utils import Migrations
+
+    from db import schema
+    from db.search import search
+
+    upgraded = Migrations(schema.MIGRATION_SET)
+    upgraded(name="m001_initial")(schema.m001_initial)
+
+    @upgraded(name="m002_transform_faqs")
+    def m002(db):
+        db["faqs"].transform(types={"answer": str})  # a transform drops triggers...
+        schema.install_search_triggers(db)  # ...so a real migration puts them back
+
+    monkeypatch.setattr(schema, "migrations", upgraded)
+    store = open_store(db_path)
+    assert any("before-migration" in b.name for b in list_backups(db_path))
+    assert any("Backed up" in n for n in store.notices)
+    key = next(store.db["faqs"].rows)["key"]
+    editing.update_record(store, "faqs", key, {"answer": "Findable after the migration."})
+    assert search(store.db, "findable after migration")[0].key == key
