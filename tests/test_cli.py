@@ -177,3 +177,16 @@ def test_no_traceback_when_run_as_a_process_with_a_bad_db(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert proc.stderr.count("\n") == 1
+
+
+def test_check_works_on_a_read_only_database(db_path):
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE meta SET value = '42' WHERE key = 'schema_version'")  # a newer Filiform
+    conn.commit()
+    conn.close()
+    code, out, err = cli("--db", str(db_path), "check")
+    assert "Opened read-only: it was written by a newer version of Filiform" in out
+    assert "Search index: ok" in out
+    assert code == 0, err
