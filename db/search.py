@@ -29,6 +29,8 @@ MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
 MAX_RELAXED_TERMS = 6
 TITLE_CANDIDATES = 2000
+COMMON_MIN_DOCS = 5000  # below this, ranking every match costs a few ms
+COMMON_FRACTION = 0.2
 MIN_PREFIX_CHARS = 3  # "ne" would match half of every word in the index
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500
@@ -255,11 +257,13 @@ def _run(
     limit: int,
     exclude_ids: list[int],
     all_terms: bool,
+    columns: str | None = None,
 ) -> list[tuple[int, Hit]]:
     """One FTS5 pass: rank, cut to `limit`, snippet only what is kept.
 
     The ranking query touches nothing but the FTS index (no join per match),
-    because at 100,000 records a common word matches most rows.
+    because at 100,000 records a common word matches most rows. `columns`
+    ("title aliases") ranks only records with the words in those columns.
     """
     try:
         title_ids = _title_matches(db, expression, kinds, limit, exclude_ids) if all_terms else []
@@ -281,7 +285,7 @@ def _run(
             ORDER BY {title_order}score
             LIMIT ?
             """,
-            [expression, *params, fetch],
+            [f"{{{columns}}} : ({expression})" if columns else expression, *params, fetch],
         ).fetchall()
         if not rows:
             return []
@@ -312,13 +316,33 @@ def _run(
     return (titled + rest)[:limit]
 
 
+def _too_common(db: Database, terms: list[Term]) -> bool:
+    """True when even the rarest word of the query is in very many records."""
+    vocab = _vocabulary(db)
+    threshold = max(COMMON_MIN_DOCS, vocab.total_docs * COMMON_FRACTION)
+    counts = [
+        max(vocab.docs_starting(w.split()[0].lower()) for w in (t.text, *t.alternatives))
+        for t in terms
+        if not t.is_code
+    ]
+    return bool(counts) and len(counts) == len(terms) and min(counts) >= threshold
+
+
 def _search_terms(
     db: Database, terms: list[Term], kinds: Iterable[str] | None, limit: int
 ) -> list[Hit]:
     if not terms:
         return []
     groups = [t.fts() for t in terms]
-    found = _run(db, " AND ".join(groups), kinds, limit, [], True)
+    everything = " AND ".join(groups)
+    found: list[tuple[int, Hit]] = []
+    if _too_common(db, terms):
+        # Every word is in a large share of the records (at 100,000 records,
+        # "needle" is in 60%): rank the records that have the words in a title
+        # or alias first, instead of scoring every match.
+        found = _run(db, everything, kinds, limit, [], True, columns="title aliases")
+    if len(found) < limit:
+        found += _run(db, everything, kinds, limit - len(found), [i for i, _ in found], True)
     if len(found) < limit and 2 < len(groups) <= MAX_RELAXED_TERMS:
         # All the words but one: a question often has one word the answer
         # does not use ("why is it *called* dry needling").
@@ -352,10 +376,21 @@ class _Vocabulary:
 
     words: list[str]
     docs: dict[str, int]
+    total_docs: int = 0
 
     def has_word_starting(self, prefix: str) -> bool:
         i = bisect.bisect_left(self.words, prefix)
         return i < len(self.words) and self.words[i].startswith(prefix)
+
+    def docs_starting(self, prefix: str) -> int:
+        """Most documents holding any one word that starts with `prefix` (a lower bound
+        on how many records the stemmed or prefix term matches)."""
+        i = bisect.bisect_left(self.words, prefix)
+        best = 0
+        while i < len(self.words) and self.words[i].startswith(prefix):
+            best = max(best, self.docs[self.words[i]])
+            i += 1
+        return best
 
 
 _vocab_cache: dict[int, tuple[sqlite3.Connection, tuple[int, int], _Vocabulary]] = {}
@@ -371,7 +406,8 @@ def _vocabulary(db: Database) -> _Vocabulary:
     rows = conn.execute(
         f"SELECT term, doc FROM {WORDS_VOCAB} WHERE term NOT GLOB '*[0-9]*' ORDER BY term"
     ).fetchall()
-    vocab = _Vocabulary([t for t, _ in rows], dict(rows))
+    total = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    vocab = _Vocabulary([t for t, _ in rows], dict(rows), total)
     if len(_vocab_cache) > 4:
         _vocab_cache.clear()
     _vocab_cache[id(conn)] = (conn, stamp, vocab)
