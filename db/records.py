@@ -97,12 +97,6 @@ def list_records(db: Database, kind: str, **kwargs: Any) -> list[Record]:
     return list(iter_records(db, kind, **kwargs))
 
 
-def count_records(db: Database, kind: str, include_hidden: bool = False) -> int:
-    spec = _kind(kind)
-    where = "" if include_hidden else " WHERE hidden = 0"
-    return db.execute(f'SELECT count(*) FROM "{spec.table}"{where}').fetchone()[0]
-
-
 def records_citing(db: Database, source_key: str) -> list[Record]:
     """Every record that cites a source (for the Sources view)."""
     found: list[Record] = []

@@ -109,17 +109,6 @@ def install_search_triggers(db: Database) -> None:
         )
 
 
-def rebuild_search(db: Database) -> None:
-    """Refill search_docs and both FTS indexes from the content tables."""
-    db.execute("DELETE FROM search_docs")
-    for kind in KINDS.values():
-        if kind.searchable:
-            select = search_doc_select(kind, "t", f'FROM "{kind.table}" t')
-            db.execute("INSERT INTO search_docs (kind, key, title, aliases, body) " + select)
-    db.execute("INSERT INTO search_docs_fts(search_docs_fts) VALUES ('rebuild')")
-    db.execute(f"INSERT INTO {WORDS_FTS}({WORDS_FTS}) VALUES ('rebuild')")
-
-
 def _enable_word_index(db: Database) -> None:
     """An unstemmed index over search_docs whose vocabulary suggests spellings."""
     db.executescript(

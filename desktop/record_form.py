@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -208,9 +207,3 @@ class RecordForm(QDialog):
             self.show_error(str(e))
             return
         self.accept()
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """A yes/no question; isolated so tests can answer it."""
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
