@@ -34,6 +34,15 @@ _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
+def _row_flags(index: _ANY_INDEX) -> Qt.ItemFlag:
+    """Rows of both models: selectable, read-only, flat."""
+    if not index.isValid():
+        return Qt.ItemFlag.NoItemFlags
+    return (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    )
+
+
 class Column:
     """One column of a list: its header and the SQL that yields its text."""
 
@@ -205,13 +214,7 @@ class RecordListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _ANY_INDEX) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _row_flags(index)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -253,10 +256,4 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
     def flags(self, index: _ANY_INDEX) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _row_flags(index)
