@@ -33,7 +33,6 @@ MAX_CACHED_PAGES = 32
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
 def _row_flags(index: _ANY_INDEX) -> Qt.ItemFlag:
     """Rows of both models: selectable, read-only, flat."""
     if not index.isValid():
@@ -43,6 +42,7 @@ def _row_flags(index: _ANY_INDEX) -> Qt.ItemFlag:
     )
 
 
+@dataclass(frozen=True)
 class Column:
     """One column of a list: its header and the SQL that yields its text."""
 
