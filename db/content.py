@@ -21,6 +21,10 @@ from db.kinds import GENERAL_MODALITY, KINDS, Kind
 CONTENT_FORMAT = 1
 MANIFEST = "manifest.json"
 ACUPOINT_INDEX = "acupoints-index.csv"
+# Locations of the index points, in Filiform's own words: one or more
+# `acupoint-locations-*.csv` files with the columns below.
+ACUPOINT_LOCATIONS = "acupoint-locations-*.csv"
+LOCATION_COLUMNS = ("code", "regions", "location", "cautions", "sources")
 # The index is cited to the WHO standard it follows and the ontology it was
 # derived from; both are records in sources.json.
 INDEX_SOURCES = ("who-2008-point-locations", "tara-acupoints-ontology")
@@ -159,9 +163,11 @@ def read_acupoint_index(path: Path) -> list[dict[str, Any]]:
             "aliases": split(row["aliases"]),
             "channel": row["meridian"],
             "region": None,
+            "regions": [],
             "location": None,
             "indications": None,
             "referral": None,
+            "referral_regions": [],
             "cautions": None,
             "categories": split(row["categories"]),
             "sources": list(INDEX_SOURCES),
@@ -169,6 +175,58 @@ def read_acupoint_index(path: Path) -> list[dict[str, Any]]:
         }
         for row in rows
     ]
+
+
+def _split(text: str | None) -> list[str]:
+    return [p.strip() for p in (text or "").split(";") if p.strip()]
+
+
+def read_acupoint_locations(folder: Path, known_codes: set[str]) -> tuple[dict, list[str]]:
+    """Location rows by code from every locations file, and the problems found.
+
+    Each row gives a point's location, its body-map regions (`;`-separated
+    region keys), any standard caution and the sources they rest on.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    for path in sorted(folder.glob(ACUPOINT_LOCATIONS)):
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                reader = csv.DictReader(fh)
+                if tuple(reader.fieldnames or ()) != LOCATION_COLUMNS:
+                    problems.append(f"{path.name}: columns must be {', '.join(LOCATION_COLUMNS)}")
+                    continue
+                for i, row in enumerate(reader):
+                    code = (row["code"] or "").strip()
+                    where = _where(path.name, i, code)
+                    if code not in known_codes:
+                        problems.append(f"{where}: not a code in {ACUPOINT_INDEX}")
+                        continue
+                    if code in rows:
+                        problems.append(f"{where}: located twice")
+                        continue
+                    entry = {
+                        "location": (row["location"] or "").strip() or None,
+                        "regions": _split(row["regions"]),
+                        "cautions": (row["cautions"] or "").strip() or None,
+                        "sources": _split(row["sources"]),
+                    }
+                    for name in ("location", "regions", "sources"):
+                        if not entry[name]:
+                            problems.append(f"{_where(path.name, i, code, name)}: required")
+                    rows[code] = entry
+        except (OSError, UnicodeDecodeError, csv.Error) as e:
+            problems.append(f"{path.name}: cannot be read ({e})")
+    return rows, problems
+
+
+def _locate(index_row: dict[str, Any], located: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(index_row)
+    for name in ("location", "regions", "cautions"):
+        if located.get(name):
+            merged[name] = located[name]
+    merged["sources"] = list(dict.fromkeys(located["sources"] + index_row["sources"]))
+    return merged
 
 
 def _merge_point(index_row: dict[str, Any], write_up: dict[str, Any]) -> dict[str, Any]:
@@ -231,6 +289,10 @@ def load_content_dir(folder: Path) -> ContentBundle:
     index_path = folder / ACUPOINT_INDEX
     index_rows = read_acupoint_index(index_path) if index_path.exists() else []
     by_code = {r["key"]: r for r in index_rows}
+    located, location_problems = read_acupoint_locations(folder, set(by_code))
+    problems.extend(location_problems)
+    for code, entry in located.items():
+        by_code[code] = _locate(by_code[code], entry)
     write_ups = []
     for r in records["points"]:
         if r["key"] in by_code:

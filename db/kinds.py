@@ -152,9 +152,13 @@ POINTS = Kind(
         Field("aliases", "Other names", "list"),
         Field("channel", "Channel or muscle", required=True),
         Field("region", "Region"),
+        # Body-map region keys (resources/content/regions): where the point
+        # lies, and for a trigger point where it refers pain.
+        Field("regions", "Body regions", "list"),
         Field("location", "Location", long=True),
         Field("indications", "Why it is selected", long=True),
         Field("referral", "Referral pattern", long=True),
+        Field("referral_regions", "Refers pain to (body regions)", "list"),
         Field("cautions", "Cautions", long=True),
         Field("categories", "Categories", "list"),
         _SOURCES,

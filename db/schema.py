@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 
 from db.kinds import KINDS, Kind
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MIGRATION_SET = "filiform"
 
 STEMMED_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -184,7 +184,18 @@ def m001_initial(db: Database) -> None:
     )
     _enable_word_index(db)
     install_search_triggers(db)
-    db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, replace=True)
+    db["meta"].insert({"key": "schema_version", "value": "1"}, replace=True)
+
+
+@migrations()
+def m002_point_regions(db: Database) -> None:
+    """Body-map region keys on points (where a point lies, where a trigger point refers)."""
+    table = db["points"]
+    for name in ("regions", "referral_regions"):
+        if name not in table.columns_dict:
+            table.add_column(name, str)
+    install_search_triggers(db)
+    db["meta"].insert({"key": "schema_version", "value": "2"}, replace=True)
 
 
 def apply_migrations(db: Database) -> list[str]:

@@ -93,3 +93,29 @@ def test_a_broken_content_folder_is_reported_and_loads_nothing(content_copy, tmp
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM faqs").fetchone()[0] == 0
     conn.close()
+
+
+def test_a_locations_file_places_index_points_and_names_bad_rows(content_copy):
+    good = content_copy / "acupoint-locations-test.csv"
+    good.write_text(
+        "code,regions,location,cautions,sources\n"
+        'ST40,shin,"Halfway down the shin, two finger-widths outside ST38.",,'
+        "who-2008-point-locations\n",
+        encoding="utf-8",
+    )
+    bundle = load_content_dir(content_copy)
+    st40 = next(p for p in bundle.records["points"] if p["key"] == "ST40")
+    assert st40["location"].startswith("Halfway down the shin")
+    assert st40["regions"] == ["shin"]
+
+    good.write_text(
+        "code,regions,location,cautions,sources\n"
+        "XX99,shin,Nowhere.,,who-2008-point-locations\n"
+        "ST41,,Front of the ankle.,,who-2008-point-locations\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        load_content_dir(content_copy)
+    problems = "\n".join(caught.value.problems)
+    assert "acupoint-locations-test.csv, record 1, 'XX99'" in problems
+    assert "'ST41', field 'regions': required" in problems

@@ -20,7 +20,11 @@ def test_new_file_gets_every_table_and_the_shipped_content(tmp_path):
     assert store.content_version
     assert any("Created a new database" in n for n in store.notices)
     assert store.db["points"].count >= 361
-    assert [m.name for m in schema.migrations.applied(store.db)] == ["m001_initial"]
+    assert [m.name for m in schema.migrations.applied(store.db)] == [
+        "m001_initial",
+        "m002_point_regions",
+    ]
+    assert schema.schema_version(store.db) == schema.SCHEMA_VERSION
 
 
 def test_pragmas_wal_foreign_keys_busy_timeout(store):
