@@ -424,6 +424,6 @@ def test_notices_from_opening_the_database_stand_out_until_dismissed(qtbot, stor
     w = MainWindow(store)
     qtbot.addWidget(w)
     assert not w.notice_banner.isHidden()
-    assert "/somewhere/filiform.damaged" in w.notice_label.text()
+    assert "/somewhere/filiform.damaged" in w.notice_banner.label.text()
     w.notice_banner.hide()
     assert w.notice_banner.isHidden()
