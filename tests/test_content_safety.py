@@ -89,7 +89,7 @@ def test_each_handout_gives_the_urgent_lung_warning_once(store):
     needled = ("acupuncture", "dry-needling", "electroacupuncture", "trigger-point-injection")
     for modality in needled:
         notes = when_to_call(store.db, [modality])
-        lung = [n for n in notes if "lung" in n["text"].lower()]
+        lung = [n for n in notes if "breath" in n["text"].lower()]
         assert len(lung) == 1, (modality, [n["key"] for n in lung])
         assert lung[0]["level"] == "urgent"
 
