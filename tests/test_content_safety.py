@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from db.content import load_content_dir
 from db.kinds import KINDS
 from db.paths import CONTENT_DIR
-from desktop.handouts import catalogue, compose, when_to_call
-from desktop.printing import render_pdf
+from desktop.printing.handouts import catalogue, compose, when_to_call
+from desktop.printing.printer import render_pdf
 
 
 @pytest.fixture(scope="module")
