@@ -33,9 +33,10 @@ def test_every_record_cites_a_source_that_exists(bundle):
     for kind, rows in bundle.records.items():
         if not KINDS[kind].needs_sources:
             continue
+        cites_always = KINDS[kind].field("sources").required
         for r in rows:
-            assert r["sources"], f"{kind} {r['key']} cites nothing"
-            assert set(r["sources"]) <= source_keys, f"{kind} {r['key']}"
+            assert r["sources"] or not cites_always, f"{kind} {r['key']} cites nothing"
+            assert set(r["sources"] or []) <= source_keys, f"{kind} {r['key']}"
 
 
 def test_every_source_is_cited_by_some_record(bundle):
@@ -96,13 +97,13 @@ def test_expectations_and_aftercare_for_every_modality(bundle):
     assert {"normal", "watch", "contact", "urgent"} <= levels
 
 
-def test_dry_needling_aftercare_names_the_24_to_48_hour_soreness(bundle):
+def test_dry_needling_aftercare_says_soreness_usually_lasts_less_than_3_days(bundle):
     texts = [
         (r["time_frame"] + " " + r["text"]).lower()
         for r in bundle.records["aftercare"]
         if r["modality"] == "dry-needling"
     ]
-    assert any("24" in t and "48" in t and "sore" in t for t in texts)
+    assert any("less than 3 days" in t and "sore" in t for t in texts)
 
 
 def test_urgent_care_for_breathlessness_after_chest_needling(bundle):
