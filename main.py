@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     instead of opening a window nobody asked for."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if _first_word(argv) is not None:
-        from desktop.cli import run
+        from desktop.cli.verbs import run
 
         return run(argv)
     from desktop.app import main as app_main

@@ -18,7 +18,7 @@ from db import backups, checks, editing, ownership
 from db.connection import DatabaseError, open_store
 from db.records import get_record
 from db.restore import RestoreError, restore_backup
-from desktop.cli import run
+from desktop.cli.verbs import run
 
 
 def cli(*args: str) -> tuple[int, str, str]:
@@ -238,7 +238,7 @@ def test_restore_refuses_a_backup_from_a_newer_filiform(store):
 def test_restore_from_the_menu_refuses_another_programs_database(
     qtbot, store, tmp_path, monkeypatch
 ):
-    from desktop import file_actions
+    from desktop.actions import file_actions
 
     told: list[tuple[str, str]] = []
     monkeypatch.setattr(

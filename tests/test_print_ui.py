@@ -14,32 +14,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
 from db.settings import load_settings, save_settings
-from desktop.main_window import MainWindow
-from desktop.settings_dialog import ClinicSettingsDialog, LogoField
-
-print_actions = None  # imported per test by the fixture below
-
-
-@pytest.fixture(autouse=True)
-def _print_actions_imported_only_while_testing(monkeypatch):
-    """Import desktop.print_actions for these tests only, and forget it afterwards.
-
-    tests/test_ui_main_window.py checks the "printing missing" message by
-    making the import fail, which only works if no earlier test left the
-    module behind; left behind, its Ctrl+P would open a real print dialog.
-    """
-    import sys
-
-    import desktop
-
-    global print_actions
-    from desktop import print_actions as module
-
-    print_actions = module
-    yield
-    sys.modules.pop("desktop.print_actions", None)
-    if hasattr(desktop, "print_actions"):
-        delattr(desktop, "print_actions")
+from desktop.actions import print_actions
+from desktop.dialogs.settings_dialog import ClinicSettingsDialog, LogoField
+from desktop.window.main_window import MainWindow
 
 
 def pdf_text(path) -> str:
@@ -250,7 +227,7 @@ def test_the_settings_dialog_saves_every_field(store, qtbot, tmp_path):
 
     # The stored logo travels with the database: delete the file, it still prints.
     (tmp_path / "logo.png").unlink()
-    from desktop.handouts import compose
+    from desktop.printing.handouts import compose
 
     handout = compose(store.db, "acupuncture-aftercare")
     assert handout.logo is not None and handout.logo.width() <= 900

@@ -19,12 +19,9 @@ from pathlib import Path
 from typing import TextIO
 
 from db.kinds import SEARCHABLE_KINDS
+from desktop.cli.errors import CliError
 
 VERBS = ("search", "handout", "export", "import", "check")
-
-
-class CliError(Exception):
-    """An error for a person: printed as one sentence, exit status 1."""
 
 
 class UsageError(Exception):
@@ -190,7 +187,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
     try:
-        from desktop.handout_cli import run_handout
+        from desktop.cli.handout import run_handout
     except ImportError:
         raise CliError("Handouts are not available in this version of Filiform.") from None
     return run_handout(args, _open(args), out)
