@@ -35,6 +35,7 @@ from desktop import preferences as prefs
 from desktop.actions import edit_actions, print_actions
 from desktop.dialogs.about import about_html
 from desktop.views import TAB_CLASSES, CompareTab, RecordTab
+from desktop.views.home import HEADING_SCALE, TITLE_SCALE, HomePage
 from desktop.widgets.search_panel import SearchPanel
 from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
@@ -43,9 +44,18 @@ from desktop.window.search_worker import Searcher
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 50
 TABS_PAGE, RESULTS_PAGE = 0, 1
+HOME_TAB = 0
+MAX_RECENT = 8
+HOME_ENTRY: Entry = ("home", "", "")
 
+# Font sizes are in the style sheet, not set with setFont(): a style sheet on the
+# window stops setFont() from reaching its children, so the one zoom lives here.
 STYLE_SHEET = """
-QLineEdit#searchBox { font-size: 13pt; padding: 6px 8px; }
+QWidget { font-size: %(base)spt; }
+QTabBar::tab { padding: 4px 9px; }
+QLabel#homeTitle { font-size: %(title)spt; font-weight: bold; }
+QLabel#homeHeading { font-size: %(heading)spt; font-weight: bold; }
+QLineEdit#searchBox { font-size: %(search)spt; padding: 6px 8px; }
 QFrame#noticeBanner { background: #e8f1f8; border: 1px solid #a9c7de; border-radius: 3px; }
 QLabel#readOnlyBanner { background: #fff3c4; color: #4a3b00; padding: 6px 10px;
     border: 1px solid #e0c45c; border-radius: 3px; }
@@ -104,7 +114,7 @@ class MainWindow(QMainWindow):
         self._search_started = 0.0
         self.last_search_ms: float | None = None
         self.text_size = prefs.clamp_text_size(prefs.get_int(prefs.TEXT_SIZE))
-        self.setStyleSheet(STYLE_SHEET)
+        self.setStyleSheet(window_style(self.text_size))
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -155,6 +165,12 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
         self.views: dict[str, RecordTab | CompareTab] = {}
+        self.home = HomePage(store)
+        self.tabs.addTab(self.home, self.home.title)
+        self.tabs.setTabToolTip(HOME_TAB, "Alt+Home")
+        self.home.linkActivated.connect(self.open_record)
+        self.home.compareRequested.connect(self.show_compare)
+        self.home.set_recent(_load_recent())
         for cls in TAB_CLASSES:
             view = cls(store)
             self.views[view.name] = view
@@ -164,9 +180,8 @@ class MainWindow(QMainWindow):
                 view.pairChosen.connect(self._on_pair_chosen)
             else:
                 view.recordChosen.connect(self._on_record_chosen)
-        for i in range(self.tabs.count()):
-            if i < 9:
-                self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
+        for i in range(1, min(self.tabs.count(), 10)):
+            self.tabs.setTabToolTip(i, f"Ctrl+{i}")
 
         self.search_panel = SearchPanel()
         self.stack = QStackedWidget()
@@ -232,8 +247,9 @@ class MainWindow(QMainWindow):
         menus.add("zoom_out", "Smaller text", self.zoom_out, ["Ctrl+-"], "view")
         menus.add("zoom_reset", "Normal text size", self.zoom_reset, ["Ctrl+0"], "view")
         menus.separator("view")
-        for i in range(self.tabs.count()):
-            shortcuts = [f"Ctrl+{i + 1}"] if i < 9 else None
+        menus.add("home", "&Home", self.show_home, ["Alt+Home"], "view")
+        for i in range(1, self.tabs.count()):
+            shortcuts = [f"Ctrl+{i}"] if i <= 9 else None
             menus.add(
                 f"tab_{i}",
                 self.tabs.tabText(i),
@@ -243,6 +259,7 @@ class MainWindow(QMainWindow):
             )
 
         menus.add("search", "&Search", self.focus_search, ["Ctrl+K", "Ctrl+F", "/"], "go")
+        menus.menus["go"].addAction(menus.actions["home"])
         menus.add("back", "&Back", self.go_back, ["Alt+Left"], "go")
         menus.add("forward", "&Forward", self.go_forward, ["Alt+Right"], "go")
         menus.actions["back"].setToolTip("Back (Alt+Left)")
@@ -290,7 +307,7 @@ class MainWindow(QMainWindow):
         """The tab called `name` ("modalities", "points", "compare", ...)."""
         return self.views[name]
 
-    def current_view(self) -> RecordTab | CompareTab:
+    def current_view(self) -> RecordTab | CompareTab | HomePage:
         return self.tabs.currentWidget()  # type: ignore[return-value]
 
     def show_tab(self, index: int) -> None:
@@ -298,8 +315,18 @@ class MainWindow(QMainWindow):
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
             view = self.current_view()
-            focus = view.list if isinstance(view, RecordTab) else view.combo_a
-            focus.setFocus()
+            if isinstance(view, RecordTab):
+                view.list.setFocus()
+            elif isinstance(view, CompareTab):
+                view.combo_a.setFocus()
+
+    def show_home(self) -> None:
+        """The home page: pinned and common questions, the glance, recent records."""
+        self.show_tab(HOME_TAB)
+        self.home.setFocus()
+
+    def home_visible(self) -> bool:
+        return not self.results_visible() and self.tabs.currentIndex() == HOME_TAB
 
     def show_tabs_page(self) -> None:
         self.stack.setCurrentIndex(TABS_PAGE)
@@ -326,6 +353,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{label} '{key}' is not in the database.", 5000)
             return False
         self._push_current()
+        self._remember_recent(*view.current_record() or (kind, key))
         return True
 
     def show_compare(self, a: str, b: str) -> bool:
@@ -363,6 +391,7 @@ class MainWindow(QMainWindow):
         """Re-read every list and detail pane (after an edit or an import)."""
         for view in self.views.values():
             view.refresh()
+        self.home.refresh()
         self.update_status()
         self.update_read_only_banner()
         if self.search_box.text().strip():
@@ -372,6 +401,8 @@ class MainWindow(QMainWindow):
 
     def _current_entry(self) -> Entry | None:
         view = self.current_view()
+        if isinstance(view, HomePage):
+            return HOME_ENTRY
         if isinstance(view, CompareTab):
             pair = view.current_pair()
             return ("compare", *pair) if pair else None
@@ -386,14 +417,20 @@ class MainWindow(QMainWindow):
             self.history.push(entry)
         self._update_history_actions()
 
-    def _on_record_chosen(self, _kind: str, _key: str) -> None:
+    def _remember_recent(self, kind: str, key: str) -> None:
+        recent = [(kind, key)] + [r for r in _load_recent() if r != (kind, key)]
+        recent = recent[:MAX_RECENT]
+        prefs.set_value(prefs.RECENT, [f"{k}/{r}" for k, r in recent])
+        self.home.set_recent(recent)
+
+    def _on_record_chosen(self, kind: str, key: str) -> None:
         self._push_current()
+        self._remember_recent(kind, key)
 
     def _on_pair_chosen(self, _a: str, _b: str) -> None:
         self._push_current()
 
-    def _on_tab_changed(self, index: int) -> None:
-        prefs.set_value(prefs.LAST_TAB, index)
+    def _on_tab_changed(self, _index: int) -> None:
         self._push_current()
 
     def _go(self, entry: Entry | None) -> None:
@@ -403,6 +440,8 @@ class MainWindow(QMainWindow):
         try:
             if entry[0] == "compare":
                 self.show_compare(entry[1], entry[2])
+            elif entry[0] == "home":
+                self.show_home()
             else:
                 self.open_record(entry[1], entry[2])
         finally:
@@ -493,7 +532,12 @@ class MainWindow(QMainWindow):
         else:
             self.show_tabs_page()
             view = self.current_view()
-            (view.list if isinstance(view, RecordTab) else view.detail).setFocus()
+            if isinstance(view, RecordTab):
+                view.list.setFocus()
+            elif isinstance(view, CompareTab):
+                view.detail.setFocus()
+            else:
+                view.setFocus()
 
     def _on_search_focused(self) -> None:
         result = self.search_panel.model.result
@@ -515,8 +559,11 @@ class MainWindow(QMainWindow):
     # text size ------------------------------------------------------------------------
 
     def apply_text_size(self) -> None:
+        """One zoom for the whole window: widgets, tabs, results, headings, detail panes."""
+        self.setStyleSheet(window_style(self.text_size))
         for view in self.views.values():
             view.set_text_size(self.text_size)
+        self.home.set_text_size(self.text_size)
 
     def set_text_size(self, points: int) -> None:
         self.text_size = prefs.clamp_text_size(points)
@@ -547,14 +594,12 @@ class MainWindow(QMainWindow):
                     view.splitter.restoreState(state)
                 else:
                     view.splitter.setSizes([520, 680])
-        last = prefs.get_int(prefs.LAST_TAB)
-        if 0 <= last < self.tabs.count():
-            self.tabs.setCurrentIndex(last)
+        # The window always opens on the home page: the questions asked all day.
+        self.tabs.setCurrentIndex(HOME_TAB)
 
     def save_state(self) -> None:
         s = prefs.settings()
         s.setValue(prefs.GEOMETRY, self.saveGeometry())
-        s.setValue(prefs.LAST_TAB, self.tabs.currentIndex())
         s.setValue(prefs.TEXT_SIZE, self.text_size)
         for view in self.views.values():
             if isinstance(view, RecordTab):
@@ -567,5 +612,27 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def window_style(points: int) -> str:
+    """The window's style sheet at a text size: every font in the window follows it."""
+    return STYLE_SHEET % {
+        "base": points,
+        "title": round(points * TITLE_SCALE, 1),
+        "heading": round(points * HEADING_SCALE, 1),
+        "search": points + 2,
+    }
+
+
 def _escape(text: str) -> str:
     return html.escape(text)
+
+
+def _load_recent() -> list[tuple[str, str]]:
+    """Records opened lately on this computer ("kind/key" strings in QSettings)."""
+    value = prefs.settings().value(prefs.RECENT, [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    found = []
+    for item in items:
+        kind, _, key = str(item).partition("/")
+        if kind and key:
+            found.append((kind, key))
+    return found[:MAX_RECENT]
