@@ -38,7 +38,6 @@ from db.frontdesk import (
 )
 from db.kinds import KINDS
 
-TITLE_SCALE, HEADING_SCALE = 1.7, 1.2
 # Short enough to read at a glance beside the questions (Compare has the rest).
 HOME_GLANCE_ROWS = (("Comes from", "tradition"), ("How long the needles stay in", "retention"))
 KEY_HINTS: tuple[tuple[str, str], ...] = (
