@@ -24,11 +24,11 @@ def _first_word(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from desktop.cli import VERBS
+    from desktop.cli.verbs import VERBS
 
     first = _first_word(argv)
     if first is not None and (first in VERBS or first.startswith("-")):
-        from desktop.cli import run
+        from desktop.cli.verbs import run
 
         return run(argv)
     from desktop.app import main as app_main

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.settings import APP_NAME, ORG_NAME
+from desktop.preferences import APP_NAME, ORG_NAME
 
 __all__ = ["APP_NAME", "ORG_NAME", "create_application", "main", "open_database", "parse_args"]
 
@@ -66,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QStandardPaths
 
     from db.paths import default_db_path
-    from desktop import templating
-    from desktop.main_window import MainWindow
+    from desktop.rendering import templating
+    from desktop.window.main_window import MainWindow
 
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     if cache:

@@ -68,9 +68,9 @@ def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - fonts need it
     from db.connection import open_store
     from db.settings import save_settings
-    from desktop.handouts import compose
-    from desktop.printing import write_pdf
-    from desktop.settings_dialog import encode_logo
+    from desktop.dialogs.settings_dialog import encode_logo
+    from desktop.printing.handouts import compose
+    from desktop.printing.printer import write_pdf
 
     OUT.mkdir(parents=True, exist_ok=True)
     for old in OUT.glob("*.png"):

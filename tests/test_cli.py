@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from db.connection import open_store
-from desktop.cli import build_parser, run
+from desktop.cli.verbs import build_parser, run
 from tests.helpers import modalities_of
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from db.settings import save_settings
-from desktop.handouts import GENERAL_NOTE, HandoutError, catalogue, compose, format_date
-from desktop.printing import render_pdf
+from desktop.printing.handouts import GENERAL_NOTE, HandoutError, catalogue, compose, format_date
+from desktop.printing.printer import render_pdf
 
 CLINIC = {
     "clinic_name": "Riverside Needling Clinic",

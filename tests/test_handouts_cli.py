@@ -8,7 +8,7 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from desktop.cli import run
+from desktop.cli.verbs import run
 
 
 def pdf_text(path) -> str:

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 from PySide6.QtGui import QColor, QImage, QTextCursor
 
 from db.settings import save_settings
-from desktop.handouts import catalogue, compose
-from desktop.printing import (
+from desktop.printing.handouts import catalogue, compose
+from desktop.printing.printer import (
     PAGE_TOKEN,
     PAGES_TOKEN,
     PrintableHandout,

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from desktop.cli import run
+from desktop.cli.verbs import run
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_every_cli_verb_works_offline(no_network, db_path, tmp_path):
 
 
 def test_the_window_opens_offline_and_loads_no_network_module(no_network, store, qtbot):
-    from desktop.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
 
     window = MainWindow(store)
     qtbot.addWidget(window)

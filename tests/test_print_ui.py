@@ -14,15 +14,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
 from db.settings import load_settings, save_settings
-from desktop.main_window import MainWindow
-from desktop.settings_dialog import ClinicSettingsDialog, LogoField
+from desktop.dialogs.settings_dialog import ClinicSettingsDialog, LogoField
+from desktop.window.main_window import MainWindow
 
 print_actions = None  # imported per test by the fixture below
 
 
 @pytest.fixture(autouse=True)
 def _print_actions_imported_only_while_testing(monkeypatch):
-    """Import desktop.print_actions for these tests only, and forget it afterwards.
+    """Import desktop.actions.print_actions for these tests only, and forget it afterwards.
 
     tests/test_ui_main_window.py checks the "printing missing" message by
     making the import fail, which only works if no earlier test left the
@@ -30,16 +30,16 @@ def _print_actions_imported_only_while_testing(monkeypatch):
     """
     import sys
 
-    import desktop
+    import desktop.actions
 
     global print_actions
-    from desktop import print_actions as module
+    from desktop.actions import print_actions as module
 
     print_actions = module
     yield
-    sys.modules.pop("desktop.print_actions", None)
-    if hasattr(desktop, "print_actions"):
-        delattr(desktop, "print_actions")
+    sys.modules.pop("desktop.actions.print_actions", None)
+    if hasattr(desktop.actions, "print_actions"):
+        delattr(desktop.actions, "print_actions")
 
 
 def pdf_text(path) -> str:
@@ -250,7 +250,7 @@ def test_the_settings_dialog_saves_every_field(store, qtbot, tmp_path):
 
     # The stored logo travels with the database: delete the file, it still prints.
     (tmp_path / "logo.png").unlink()
-    from desktop.handouts import compose
+    from desktop.printing.handouts import compose
 
     handout = compose(store.db, "acupuncture-aftercare")
     assert handout.logo is not None and handout.logo.width() <= 900

@@ -11,7 +11,7 @@ from db import editing
 from db.kinds import KINDS
 from db.records import get_record
 from db.search import search
-from desktop.record_context import render_record
+from desktop.rendering.record_context import render_record
 
 SETTINGS = settings(
     max_examples=60,

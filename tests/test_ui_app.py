@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import app as desktop_app
-from desktop import settings as prefs
+from desktop import preferences as prefs
 
 
 @pytest.fixture(autouse=True)

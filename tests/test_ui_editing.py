@@ -13,9 +13,9 @@ from db import editing
 from db.backups import list_backups
 from db.connection import open_store
 from db.records import get_record
-from desktop import file_actions
-from desktop import settings as prefs
-from desktop.main_window import MainWindow
+from desktop import preferences as prefs
+from desktop.actions import file_actions
+from desktop.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from db.connection import open_store
 from db.records import get_record
-from desktop import settings as prefs
-from desktop.main_window import PRINTING_MISSING, MainWindow
+from desktop import preferences as prefs
 from desktop.views import CompareTab, RecordTab
+from desktop.window.main_window import PRINTING_MISSING, MainWindow
 from tests.helpers import modalities_of
 
 
@@ -322,21 +322,21 @@ def test_current_handout_follows_what_is_on_screen(qtbot, window):
 
 
 def test_print_without_the_printing_module_says_so(qtbot, window, monkeypatch):
-    monkeypatch.setitem(sys.modules, "desktop.print_actions", None)  # import fails
-    # `from desktop import print_actions` would still find an imported module
+    monkeypatch.setitem(sys.modules, "desktop.actions.print_actions", None)  # import fails
+    # `from desktop.actions import print_actions` would still find an imported module
     # on the package, and open a real (blocking) print dialog.
-    monkeypatch.delattr("desktop.print_actions", raising=False)
+    monkeypatch.delattr("desktop.actions.print_actions", raising=False)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == PRINTING_MISSING
 
 
 def test_file_menu_calls_the_print_actions_with_the_window(qtbot, window, monkeypatch):
     calls = []
-    fake = types.ModuleType("desktop.print_actions")
+    fake = types.ModuleType("desktop.actions.print_actions")
     for name in ("print_current", "preview_current", "export_pdf_current", "open_clinic_settings"):
         setattr(fake, name, lambda w, name=name: calls.append((name, w)))
-    monkeypatch.setitem(sys.modules, "desktop.print_actions", fake)
-    monkeypatch.setattr("desktop.print_actions", fake, raising=False)
+    monkeypatch.setitem(sys.modules, "desktop.actions.print_actions", fake)
+    monkeypatch.setattr("desktop.actions.print_actions", fake, raising=False)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     texts = [a.text() for a in window.menus["file"].actions()]
     for wanted in ("&Print…", "Print pre&view…", "&Export PDF…", "&Clinic settings…"):

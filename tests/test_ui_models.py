@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from sqlite_utils import Database
 
 from db.search import search
-from desktop import settings as prefs
-from desktop.main_window import MainWindow
+from desktop import preferences as prefs
 from desktop.models import (
     KEY_ROLE,
     PAGE_SIZE,
@@ -21,6 +20,7 @@ from desktop.models import (
     like_pattern,
 )
 from desktop.views import RecordTab
+from desktop.window.main_window import MainWindow
 
 SYNTHETIC_ROWS = 100_000
 

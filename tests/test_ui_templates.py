@@ -8,7 +8,7 @@ import pytest
 
 from db.kinds import KINDS
 from db.records import Record, get_record, list_records
-from desktop.record_context import render_compare, render_page, render_record
+from desktop.rendering.record_context import render_compare, render_page, render_record
 
 
 @pytest.mark.parametrize("kind", list(KINDS))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from db.connection import Store
 from db.records import get_record
 from desktop.models import KEY_ROLE, ListQuery, RecordListModel
-from desktop.record_context import render_record
+from desktop.rendering.record_context import render_record
 from desktop.widgets.detail import DetailBrowser
 
 FILTER_DEBOUNCE_MS = 120

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from db.connection import Store
-from desktop.record_context import render_compare
+from desktop.rendering.record_context import render_compare
 from desktop.widgets.detail import DetailBrowser
 
 DEFAULT_PAIR = ("acupuncture", "dry-needling")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop.record_context import render_page
-from desktop.templating import parse_record_url
+from desktop.rendering.record_context import render_page
+from desktop.rendering.templating import parse_record_url
 
 
 class DetailBrowser(QTextBrowser):

@@ -38,7 +38,7 @@ QUERIES = (
 
 @pytest.mark.skipif("FILIFORM_BENCH_DB" not in os.environ, reason="run by tests/benchmarks/run.py")
 def test_keystroke_to_results(qtbot) -> None:  # noqa: ANN001 - pytest-qt fixture
-    from desktop.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
 
     store = open_store(Path(os.environ["FILIFORM_BENCH_DB"]), read_only=True)
     window = MainWindow(store)

@@ -3,7 +3,7 @@
     python tests/benchmarks/handout_child.py DB_PATH NAME REPEAT
 
 The figure is what a person waits for after choosing "Export PDF": compose
-the handout from the database (`desktop.handouts.compose`) and render it to
+the handout from the database (`desktop.printing.handouts.compose`) and render it to
 PDF bytes (`desktop.printing.render_pdf`; writing the file is left out, the
 disk is not Filiform's). The baseline renders the same body HTML with a
 QTextDocument alone, printed to a QPdfWriter with the same page size and
@@ -29,8 +29,8 @@ def main(db_path: str, name: str, repeat: int) -> dict[str, object]:
     from PySide6.QtGui import QGuiApplication, QPdfWriter, QTextDocument
 
     from db.connection import open_store
-    from desktop.handouts import compose
-    from desktop.printing import page_layout, render_pdf
+    from desktop.printing.handouts import compose
+    from desktop.printing.printer import page_layout, render_pdf
 
     app = QGuiApplication([sys.argv[0]])  # noqa: F841 - text layout needs one
     store = open_store(db_path, read_only=True)

@@ -155,7 +155,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
     try:
-        from desktop.handout_cli import run_handout
+        from desktop.cli.handout import run_handout
     except ImportError:
         raise CliError("Handouts are not available in this version of Filiform.") from None
     return run_handout(args, _open(args), out)

@@ -6,9 +6,9 @@ modality gets "What to expect" and "Aftercare", the pairs patients mix up
 (acupuncture and dry needling) get "how they differ", and two general
 handouts ship. The window can also print any single record or a comparison.
 
-This is the "compose" half of an export (database -> HTML); `desktop.printing`
+This is the "compose" half of an export (database -> HTML); `desktop.printing.printer`
 is the "render" half (HTML -> pages). Text from the database reaches the
-templates only through autoescaped Jinja2 (`desktop.templating.render`).
+templates only through autoescaped Jinja2 (`desktop.rendering.templating.render`).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from sqlite_utils import Database
 from db.kinds import GENERAL_MODALITY, KINDS
 from db.records import Record, get_record, list_records
 from db.settings import PAPER_SIZES, load_settings
-from desktop.printing import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
-from desktop.record_context import compare_context, record_context
-from desktop.templating import render
+from desktop.printing.printer import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
+from desktop.rendering.record_context import compare_context, record_context
+from desktop.rendering.templating import render
 
 GENERAL_NOTE = (
     "This handout is general information, not advice about your own health. "

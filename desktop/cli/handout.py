@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from db.connection import Store
-from desktop.cli import CliError
+from desktop.cli.verbs import CliError
 
 
 def ensure_gui_application() -> None:
@@ -34,7 +34,7 @@ _APP = None
 
 
 def _list(store: Store, args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.handouts import PARAMETERISED, catalogue
+    from desktop.printing.handouts import PARAMETERISED, catalogue
 
     items = catalogue(store.db)
     if args.json:
@@ -70,8 +70,8 @@ def run_handout(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     target = Path(args.pdf).expanduser()
     _check_target(target)
     ensure_gui_application()
-    from desktop.handouts import HandoutError, compose
-    from desktop.printing import PrintError, write_pdf
+    from desktop.printing.handouts import HandoutError, compose
+    from desktop.printing.printer import PrintError, write_pdf
 
     try:
         handout = compose(

@@ -23,9 +23,15 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
-from desktop.handouts import HandoutError, catalogue, compose
-from desktop.printing import PrintableHandout, PrintError, page_layout, paint_handout, write_pdf
-from desktop.settings_dialog import ClinicSettingsDialog
+from desktop.dialogs.settings_dialog import ClinicSettingsDialog
+from desktop.printing.handouts import HandoutError, catalogue, compose
+from desktop.printing.printer import (
+    PrintableHandout,
+    PrintError,
+    page_layout,
+    paint_handout,
+    write_pdf,
+)
 
 STATUS_MS = 8000
 NOTHING_OPEN = "Open a record or the Compare tab first, or choose one of the named handouts."

@@ -2,7 +2,7 @@
 
 Kept apart from the window so the window stays about browsing: this module
 turns `db.editing` (edit, add, hide, delete, history, restore) and
-`desktop.file_actions` (backup, restore, import, export) into menu actions.
+`desktop.actions.file_actions` (backup, restore, import, export) into menu actions.
 Dialogs open window-modal with `open()`, never `exec()`, so nothing blocks
 and tests can fill them in.
 """
@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from db import editing
 from db.kinds import KINDS
-from desktop import file_actions
-from desktop import settings as prefs
-from desktop.history_dialog import HistoryDialog
-from desktop.record_form import RecordForm
+from desktop import preferences as prefs
+from desktop.actions import file_actions
+from desktop.dialogs.history_dialog import HistoryDialog
+from desktop.dialogs.record_form import RecordForm
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
 
 EDIT_ACTIONS = (
     "edit_record",

@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 from db.connection import Store
 from db.kinds import KINDS
 from db.search import Hit, SearchResult
-from desktop import edit_actions
-from desktop import settings as prefs
-from desktop.about import about_html
-from desktop.navigation import Entry, History
-from desktop.search_worker import Searcher
+from desktop import preferences as prefs
+from desktop.actions import edit_actions
+from desktop.dialogs.about import about_html
 from desktop.views import TAB_CLASSES, CompareTab, RecordTab
 from desktop.widgets.search_panel import SearchPanel
+from desktop.window.navigation import Entry, History
+from desktop.window.search_worker import Searcher
 
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 50
@@ -296,9 +296,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name["about"].setMenuRole(QAction.MenuRole.AboutRole)
 
     def _print_action(self, function: str) -> None:
-        """Call desktop.print_actions.<function>(self), if printing is installed."""
+        """Call desktop.actions.print_actions.<function>(self), if printing is installed."""
         try:
-            from desktop import print_actions
+            from desktop.actions import print_actions
         except ImportError:
             self.statusBar().showMessage(PRINTING_MISSING, 5000)
             return

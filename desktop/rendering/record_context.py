@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from db import records as rec
 from db.records import Record
-from desktop.templating import render
+from desktop.rendering.templating import render
 
 
 def link_names(db: Database) -> dict[str, str]:

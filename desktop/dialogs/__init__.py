@@ -1,0 +1,1 @@
+"""Dialogs: the record form, record history, clinic settings, About."""

@@ -1,0 +1,1 @@
+"""Handouts: the catalogue, composing a handout, and page layout, printer and PDF."""

@@ -1,0 +1,1 @@
+"""Turning records into HTML: the Jinja2 environment and the context each template gets."""

@@ -1,0 +1,1 @@
+"""The main window and what it is assembled from (search, zoom, saved state, menus)."""
