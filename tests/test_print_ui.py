@@ -14,32 +14,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
 from db.settings import load_settings, save_settings
+from desktop.actions import print_actions
 from desktop.dialogs.settings_dialog import ClinicSettingsDialog, LogoField
 from desktop.window.main_window import MainWindow
-
-print_actions = None  # imported per test by the fixture below
-
-
-@pytest.fixture(autouse=True)
-def _print_actions_imported_only_while_testing(monkeypatch):
-    """Import desktop.actions.print_actions for these tests only, and forget it afterwards.
-
-    tests/test_ui_main_window.py checks the "printing missing" message by
-    making the import fail, which only works if no earlier test left the
-    module behind; left behind, its Ctrl+P would open a real print dialog.
-    """
-    import sys
-
-    import desktop.actions
-
-    global print_actions
-    from desktop.actions import print_actions as module
-
-    print_actions = module
-    yield
-    sys.modules.pop("desktop.actions.print_actions", None)
-    if hasattr(desktop.actions, "print_actions"):
-        delattr(desktop.actions, "print_actions")
 
 
 def pdf_text(path) -> str:

@@ -9,16 +9,13 @@ and tests can fill them in.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QVBoxLayout,
 )
 
@@ -26,11 +23,9 @@ from db import editing
 from db.kinds import KINDS
 from desktop import preferences as prefs
 from desktop.actions import file_actions
+from desktop.actions.api import WindowApi
 from desktop.dialogs.history_dialog import HistoryDialog
 from desktop.dialogs.record_form import RecordForm
-
-if TYPE_CHECKING:
-    from desktop.window.main_window import MainWindow
 
 EDIT_ACTIONS = (
     "edit_record",
@@ -43,11 +38,11 @@ EDIT_ACTIONS = (
 )
 
 
-def _say(window: MainWindow, message: str) -> None:
+def _say(window: WindowApi, message: str) -> None:
     window.statusBar().showMessage(message, 8000)
 
 
-def _current(window: MainWindow) -> tuple[str, str] | None:
+def _current(window: WindowApi) -> tuple[str, str] | None:
     """The record on screen: the selected search hit, or the current tab's record."""
     shown = window.current_handout()
     if shown and shown[0] == "record":
@@ -55,7 +50,7 @@ def _current(window: MainWindow) -> tuple[str, str] | None:
     return None
 
 
-def _editable(window: MainWindow) -> bool:
+def _editable(window: WindowApi) -> bool:
     try:
         editing.check_editable(window.store)
     except editing.ReadOnlyError as e:
@@ -64,13 +59,13 @@ def _editable(window: MainWindow) -> bool:
     return True
 
 
-def _after_change(window: MainWindow, kind: str, key: str | None) -> None:
+def _after_change(window: WindowApi, kind: str, key: str | None) -> None:
     window.refresh_all()
     if key is not None and kind in KINDS:
         window.open_record(kind, key)
 
 
-def edit_record(window: MainWindow) -> RecordForm | None:
+def edit_record(window: WindowApi) -> RecordForm | None:
     current = _current(window)
     if current is None:
         _say(window, "Open a record first, then choose Edit.")
@@ -85,7 +80,7 @@ def edit_record(window: MainWindow) -> RecordForm | None:
     return form
 
 
-def new_record(window: MainWindow) -> RecordForm | None:
+def new_record(window: WindowApi) -> RecordForm | None:
     if not _editable(window):
         return None
     view = window.current_view()
@@ -100,7 +95,7 @@ def new_record(window: MainWindow) -> RecordForm | None:
     return form
 
 
-def show_history(window: MainWindow) -> HistoryDialog | None:
+def show_history(window: WindowApi) -> HistoryDialog | None:
     current = _current(window)
     if current is None:
         _say(window, "Open a record first, then choose History.")
@@ -113,7 +108,7 @@ def show_history(window: MainWindow) -> HistoryDialog | None:
     return dialog
 
 
-def hide_record(window: MainWindow) -> None:
+def hide_record(window: WindowApi) -> None:
     current = _current(window)
     if current is None or not _editable(window):
         return
@@ -130,7 +125,7 @@ def hide_record(window: MainWindow) -> None:
     )
 
 
-def delete_record(window: MainWindow) -> None:
+def delete_record(window: WindowApi) -> None:
     current = _current(window)
     if current is None or not _editable(window):
         return
@@ -151,7 +146,7 @@ def delete_record(window: MainWindow) -> None:
     _say(window, f"Deleted '{key}'.")
 
 
-def restore_shipped(window: MainWindow) -> None:
+def restore_shipped(window: WindowApi) -> None:
     current = _current(window)
     if current is None or not _editable(window):
         return
@@ -168,7 +163,7 @@ def restore_shipped(window: MainWindow) -> None:
 class HiddenRecordsDialog(QDialog):
     """Hidden records of every kind, each one click from being shown again."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowApi) -> None:
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle("Hidden records")
@@ -206,14 +201,14 @@ class HiddenRecordsDialog(QDialog):
         _after_change(self.window_, kind, key)
 
 
-def _hidden_rows(window: MainWindow, table: str) -> list[dict]:
+def _hidden_rows(window: WindowApi, table: str) -> list[dict]:
     title = KINDS[table].title_field
     return list(
         window.store.db.query(f'SELECT key, "{title}" AS title FROM "{table}" WHERE hidden = 1')
     )
 
 
-def hidden_records(window: MainWindow) -> HiddenRecordsDialog:
+def hidden_records(window: WindowApi) -> HiddenRecordsDialog:
     dialog = HiddenRecordsDialog(window)
     window.hidden_dialog = dialog
     dialog.open()
@@ -221,78 +216,69 @@ def hidden_records(window: MainWindow) -> HiddenRecordsDialog:
 
 
 def _add(
-    window: MainWindow, menu: QMenu, name: str, text: str, slot, shortcut: str | None = None
+    window: WindowApi, menu: str, name: str, text: str, slot, shortcut: str | None = None
 ) -> QAction:
-    action = QAction(text, window)
-    if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(lambda _=False: slot(window))
-    window.addAction(action)
-    window.actions_by_name[name] = action
-    menu.addAction(action)
-    return action
+    """A menu action that calls `slot(window)`."""
+    shortcuts = [shortcut] if shortcut else None
+    return window.menu_registry.add(
+        name, text, lambda _=False: slot(window), shortcuts=shortcuts, menu=menu
+    )
 
 
-def toggle_lock(window: MainWindow) -> None:
+def toggle_lock(window: WindowApi) -> None:
     """Lock or unlock editing on this computer (remembered between runs)."""
-    locked = window.actions_by_name["lock_editing"].isChecked()
+    locked = window.menu_registry.actions["lock_editing"].isChecked()
     window.store.editing_locked = locked
     prefs.set_value(prefs.EDITING_LOCKED, int(locked))
     _say(window, "Editing is locked on this computer." if locked else "Editing is unlocked.")
 
 
-def refresh(window: MainWindow) -> None:
+def refresh(window: WindowApi) -> None:
     """Re-read everything: another front-desk computer may have saved changes."""
     window.refresh_all()
     _say(window, "Refreshed from the database.")
 
 
-def install(window: MainWindow) -> None:
+def install(window: WindowApi) -> None:
     """Add the Edit menu and the File menu's backup and exchange actions."""
-    bar = window.menuBar()
-    edit = QMenu("&Edit", window)
-    bar.insertMenu(window.menus["view"].menuAction(), edit)
-    window.menus["edit"] = edit
-    _add(window, edit, "edit_record", "&Edit this record…", edit_record, "Ctrl+E")
-    _add(window, edit, "new_record", "&New record in this tab…", new_record, "Ctrl+N")
-    _add(window, edit, "history", "&History of this record…", show_history, "Ctrl+H")
-    edit.addSeparator()
-    _add(window, edit, "restore_shipped", "&Restore the shipped text", restore_shipped)
-    _add(window, edit, "hide_record", "Hi&de this record", hide_record)
-    _add(window, edit, "delete_record", "De&lete this record (clinic's own)", delete_record)
-    _add(window, edit, "hidden_records", "Hidden records…", hidden_records)
-    edit.addSeparator()
-    lock = _add(window, edit, "lock_editing", "Lock editing on this computer", toggle_lock)
+    menus = window.menu_registry
+    menus.menu("edit", "&Edit", before="view")
+    _add(window, "edit", "edit_record", "&Edit this record…", edit_record, "Ctrl+E")
+    _add(window, "edit", "new_record", "&New record in this tab…", new_record, "Ctrl+N")
+    _add(window, "edit", "history", "&History of this record…", show_history, "Ctrl+H")
+    menus.separator("edit")
+    _add(window, "edit", "restore_shipped", "&Restore the shipped text", restore_shipped)
+    _add(window, "edit", "hide_record", "Hi&de this record", hide_record)
+    _add(window, "edit", "delete_record", "De&lete this record (clinic's own)", delete_record)
+    _add(window, "edit", "hidden_records", "Hidden records…", hidden_records)
+    menus.separator("edit")
+    lock = _add(window, "edit", "lock_editing", "Lock editing on this computer", toggle_lock)
     lock.setCheckable(True)
     window.store.editing_locked = bool(prefs.get_int(prefs.EDITING_LOCKED))
     lock.setChecked(window.store.editing_locked)
 
-    file_menu = window.menus["file"]
-    first_after = window.actions_by_name["quit"]
-    data = QMenu("&Data", window)
+    menus.submenu("file", "data", "&Data", before="quit")
     for name, text, slot in (
         ("backup_now", "&Back up now", lambda w: file_actions.backup_now(w, w.store)),
         ("restore_backup", "&Restore a backup…", _restore_backup),
         ("import_pack", "&Import content pack…", _import_pack),
         ("export_pack", "&Export content pack…", lambda w: file_actions.export_content(w, w.store)),
     ):
-        _add(window, data, name, text, slot)
-    file_menu.insertMenu(first_after, data)
-    file_menu.insertSeparator(first_after)
-    window.menus["data"] = data
-    _add(window, window.menus["view"], "refresh", "&Refresh", refresh, "F5")
+        _add(window, "data", name, text, slot)
+    menus.separator("file", before="quit")
+    _add(window, "view", "refresh", "&Refresh", refresh, "F5")
 
     read_only = window.store.read_only
     for name in (*EDIT_ACTIONS, "restore_backup", "import_pack"):
         if name != "hidden_records":
-            window.actions_by_name[name].setEnabled(not read_only)
+            menus.actions[name].setEnabled(not read_only)
 
 
-def _restore_backup(window: MainWindow) -> None:
+def _restore_backup(window: WindowApi) -> None:
     if file_actions.restore_backup(window, window.store):
         window.refresh_all()
 
 
-def _import_pack(window: MainWindow) -> None:
+def _import_pack(window: WindowApi) -> None:
     if file_actions.import_content(window, window.store):
         window.refresh_all()

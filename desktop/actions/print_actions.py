@@ -1,6 +1,7 @@
 """The File menu's Print…, Print preview…, Export PDF… and Clinic settings….
 
-Each takes the main window, asks it what is on screen
+`install(window)` adds them to the File menu. Each takes the main window
+(as `desktop.actions.api.WindowApi`), asks it what is on screen
 (`window.current_handout()`: ("record", {kind, key}), ("compare", {a, b}) or
 None), composes that handout and sends it to the printer, the preview or a
 file. With nothing on screen, it offers the catalogue of named handouts.
@@ -16,13 +17,13 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
+from desktop.actions.api import WindowApi
 from desktop.dialogs.settings_dialog import ClinicSettingsDialog
 from desktop.printing.handouts import HandoutError, catalogue, compose
 from desktop.printing.printer import (
@@ -37,7 +38,7 @@ STATUS_MS = 8000
 NOTHING_OPEN = "Open a record or the Compare tab first, or choose one of the named handouts."
 
 
-def _status(window: Any, text: str) -> None:
+def _status(window: WindowApi, text: str) -> None:
     window.statusBar().showMessage(text, STATUS_MS)
 
 
@@ -50,7 +51,7 @@ def _busy() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
-def choose_named_handout(window: Any) -> str | None:
+def choose_named_handout(window: WindowApi) -> str | None:
     """Ask which named handout to print when nothing printable is on screen."""
     items = catalogue(window.store.db)
     if not items:
@@ -69,7 +70,7 @@ def choose_named_handout(window: Any) -> str | None:
     return items[titles.index(title)].name
 
 
-def current_handout(window: Any) -> PrintableHandout | None:
+def current_handout(window: WindowApi) -> PrintableHandout | None:
     """Compose what is on screen (or a handout the person picks); None if there is nothing."""
     wanted = window.current_handout() if hasattr(window, "current_handout") else None
     if wanted is None:
@@ -117,7 +118,7 @@ def _paint(printer: QPrinter, handout: PrintableHandout) -> int:
         return paint_handout(printer, fitted)
 
 
-def print_current(window: Any) -> None:
+def print_current(window: WindowApi) -> None:
     """Ctrl+P: the print dialog for what is on screen, then print it."""
     handout = current_handout(window)
     if handout is None:
@@ -138,7 +139,7 @@ def print_current(window: Any) -> None:
     _status(window, f"Sent '{handout.title}' ({pages} pages) to {where}.{_notes(handout)}")
 
 
-def preview_current(window: Any) -> None:
+def preview_current(window: WindowApi) -> None:
     """Print preview of what is on screen, laid out exactly as it will print."""
     handout = current_handout(window)
     if handout is None:
@@ -157,7 +158,7 @@ def _file_name(title: str) -> str:
     return f"{slug or 'handout'}.pdf"
 
 
-def export_pdf_current(window: Any) -> None:
+def export_pdf_current(window: WindowApi) -> None:
     """Export PDF…: ask where, then write what is on screen as a PDF file."""
     handout = current_handout(window)
     if handout is None:
@@ -182,8 +183,28 @@ def export_pdf_current(window: Any) -> None:
     _status(window, f"Saved '{handout.title}' ({result.pages} pages) to {path}.{_notes(handout)}")
 
 
-def open_clinic_settings(window: Any, dialog_factory: Callable[..., QDialog] | None = None) -> None:
+def open_clinic_settings(
+    window: WindowApi, dialog_factory: Callable[..., QDialog] | None = None
+) -> None:
     """Clinic settings…: edit the details printed on every handout."""
     dialog = (dialog_factory or ClinicSettingsDialog)(window.store, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         _status(window, "Clinic settings saved. New handouts use them.")
+
+
+def install(window: WindowApi) -> None:
+    """Put Print…, Print preview…, Export PDF… and Clinic settings… in the File menu."""
+    menus = window.menu_registry
+    menus.add("print", "&Print…", lambda _=False: print_current(window), ["Ctrl+P"], "file")
+    menus.add(
+        "print_preview", "Print pre&view…", lambda _=False: preview_current(window), menu="file"
+    )
+    menus.add("export_pdf", "&Export PDF…", lambda _=False: export_pdf_current(window), menu="file")
+    menus.separator("file")
+    menus.add(
+        "clinic_settings",
+        "&Clinic settings…",
+        lambda _=False: open_clinic_settings(window),
+        menu="file",
+    )
+    menus.separator("file")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from db.connection import Store
-from desktop.cli.verbs import CliError
+from desktop.cli.errors import CliError
 
 
 def ensure_gui_application() -> None:

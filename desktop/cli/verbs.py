@@ -16,12 +16,9 @@ from pathlib import Path
 from typing import TextIO
 
 from db.kinds import SEARCHABLE_KINDS
+from desktop.cli.errors import CliError
 
 VERBS = ("search", "handout", "export", "import", "check")
-
-
-class CliError(Exception):
-    """An error for a person: printed as one sentence, exit status 1."""
 
 
 def build_parser() -> argparse.ArgumentParser:

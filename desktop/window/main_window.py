@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -33,17 +32,17 @@ from db.connection import Store
 from db.kinds import KINDS
 from db.search import Hit, SearchResult
 from desktop import preferences as prefs
-from desktop.actions import edit_actions
+from desktop.actions import edit_actions, print_actions
 from desktop.dialogs.about import about_html
 from desktop.views import TAB_CLASSES, CompareTab, RecordTab
 from desktop.widgets.search_panel import SearchPanel
+from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
 from desktop.window.search_worker import Searcher
 
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 50
 TABS_PAGE, RESULTS_PAGE = 0, 1
-PRINTING_MISSING = "Printing is not available yet"
 
 STYLE_SHEET = """
 QLineEdit#searchBox { font-size: 13pt; padding: 6px 8px; }
@@ -190,8 +189,9 @@ class MainWindow(QMainWindow):
         self.search_panel.suggestionChosen.connect(self.search_box.setText)
         self.search_panel.list.installEventFilter(self)
 
-        self.menus: dict[str, QMenu] = {}
-        self.actions_by_name: dict[str, QAction] = {}
+        self.menu_registry = MenuRegistry(self)
+        self.menus = self.menu_registry.menus
+        self.actions_by_name = self.menu_registry.actions
         self._build_menus()
         self.edit_form: QWidget | None = None  # the open record form, if any
         self.history_dialog: QWidget | None = None
@@ -217,64 +217,24 @@ class MainWindow(QMainWindow):
 
     # menus and shortcuts ----------------------------------------------------
 
-    def _action(
-        self,
-        name: str,
-        text: str,
-        slot: Any,
-        shortcuts: list[QKeySequence | str] | None = None,
-        menu: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.actions_by_name[name] = action
-        if menu:
-            self.menus[menu].addAction(action)
-        return action
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
+        """File, View, Go and Help; the action modules add theirs through the registry."""
+        menus = self.menu_registry
         for key, title in (("file", "&File"), ("view", "&View"), ("go", "&Go"), ("help", "&Help")):
-            self.menus[key] = bar.addMenu(title)
+            menus.menu(key, title)
 
-        self._action(
-            "print", "&Print…", lambda: self._print_action("print_current"), ["Ctrl+P"], "file"
-        )
-        self._action(
-            "print_preview",
-            "Print pre&view…",
-            lambda: self._print_action("preview_current"),
-            menu="file",
-        )
-        self._action(
-            "export_pdf",
-            "&Export PDF…",
-            lambda: self._print_action("export_pdf_current"),
-            menu="file",
-        )
-        self.menus["file"].addSeparator()
-        self._action(
-            "clinic_settings",
-            "&Clinic settings…",
-            lambda: self._print_action("open_clinic_settings"),
-            menu="file",
-        )
-        self.menus["file"].addSeparator()
-        quit_action = self._action("quit", "&Quit", self.close, menu="file")
+        print_actions.install(self)
+        quit_action = menus.add("quit", "&Quit", self.close, menu="file")
         quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self._action("zoom_in", "Larger text", self.zoom_in, ["Ctrl+=", "Ctrl++"], "view")
-        self._action("zoom_out", "Smaller text", self.zoom_out, ["Ctrl+-"], "view")
-        self._action("zoom_reset", "Normal text size", self.zoom_reset, ["Ctrl+0"], "view")
-        self.menus["view"].addSeparator()
+        menus.add("zoom_in", "Larger text", self.zoom_in, ["Ctrl+=", "Ctrl++"], "view")
+        menus.add("zoom_out", "Smaller text", self.zoom_out, ["Ctrl+-"], "view")
+        menus.add("zoom_reset", "Normal text size", self.zoom_reset, ["Ctrl+0"], "view")
+        menus.separator("view")
         for i in range(self.tabs.count()):
             shortcuts = [f"Ctrl+{i + 1}"] if i < 9 else None
-            self._action(
+            menus.add(
                 f"tab_{i}",
                 self.tabs.tabText(i),
                 lambda _=False, i=i: self.show_tab(i),
@@ -282,31 +242,18 @@ class MainWindow(QMainWindow):
                 "view",
             )
 
-        self._action("search", "&Search", self.focus_search, ["Ctrl+K", "Ctrl+F", "/"], "go")
-        self._action("back", "&Back", self.go_back, ["Alt+Left"], "go")
-        self._action("forward", "&Forward", self.go_forward, ["Alt+Right"], "go")
-        self.actions_by_name["back"].setToolTip("Back (Alt+Left)")
-        self.actions_by_name["forward"].setToolTip("Forward (Alt+Right)")
+        menus.add("search", "&Search", self.focus_search, ["Ctrl+K", "Ctrl+F", "/"], "go")
+        menus.add("back", "&Back", self.go_back, ["Alt+Left"], "go")
+        menus.add("forward", "&Forward", self.go_forward, ["Alt+Right"], "go")
+        menus.actions["back"].setToolTip("Back (Alt+Left)")
+        menus.actions["forward"].setToolTip("Forward (Alt+Right)")
 
-        self._action("about", "&About Filiform", self.show_about, menu="help")
-        about_qt = self._action(
+        menus.add("about", "&About Filiform", self.show_about, menu="help")
+        about_qt = menus.add(
             "about_qt", "About &Qt", lambda: QMessageBox.aboutQt(self), menu="help"
         )
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
-        self.actions_by_name["about"].setMenuRole(QAction.MenuRole.AboutRole)
-
-    def _print_action(self, function: str) -> None:
-        """Call desktop.actions.print_actions.<function>(self), if printing is installed."""
-        try:
-            from desktop.actions import print_actions
-        except ImportError:
-            self.statusBar().showMessage(PRINTING_MISSING, 5000)
-            return
-        action = getattr(print_actions, function, None)
-        if action is None:
-            self.statusBar().showMessage(PRINTING_MISSING, 5000)
-            return
-        action(self)
+        menus.actions["about"].setMenuRole(QAction.MenuRole.AboutRole)
 
     # status and banner --------------------------------------------------------
 
