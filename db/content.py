@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
+from db.paths import CONTENT_DIR
 
 CONTENT_FORMAT = 1
 MANIFEST = "manifest.json"
@@ -482,3 +483,48 @@ def update_content(db: Database, bundle: ContentBundle) -> UpdateReport:
                     report.kept_removed.append((kind_name, key))
         db["meta"].insert({"key": "content_version", "value": bundle.version}, replace=True)
     return report
+
+
+def install_missing_kinds(
+    db: Database, kinds: tuple[str, ...], content_dir: Path | None = None
+) -> list[str]:
+    """Give a file that already holds shipped content the records of kinds added later.
+
+    A migration that adds a kind calls this, so a clinic's existing database
+    gets the new shipped records (with their snapshots, so later updates and
+    "restore the shipped text" work) without waiting for a content update.
+    Kinds that already have rows or snapshots are left alone. Returns the
+    kinds filled.
+    """
+    if content_version(db) is None:
+        return []  # a new file: install_content brings every kind
+    bundle = load_content_dir(content_dir or CONTENT_DIR)
+    filled: list[str] = []
+    stamp = now_iso()
+    for kind_name in kinds:
+        rows = bundle.records.get(kind_name, [])
+        has_rows = db.execute(f'SELECT 1 FROM "{kind_name}" LIMIT 1').fetchone()
+        has_snapshots = db.execute(
+            "SELECT 1 FROM shipped WHERE kind = ? LIMIT 1", [kind_name]
+        ).fetchone()
+        if not rows or has_rows or has_snapshots:
+            continue
+        db[kind_name].insert_all(
+            ({**r, "origin": "shipped", "hidden": 0, "updated_at": stamp} for r in rows),
+            pk="key",
+        )
+        db["shipped"].insert_all(
+            (
+                {
+                    "kind": kind_name,
+                    "key": r["key"],
+                    "data": json.dumps(r, ensure_ascii=False, sort_keys=True),
+                    "content_version": content_version(db),
+                }
+                for r in rows
+            ),
+            pk=("kind", "key"),
+            replace=True,
+        )
+        filled.append(kind_name)
+    return filled

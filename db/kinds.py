@@ -25,6 +25,11 @@ AFTERCARE_LEVELS = ("normal", "watch", "contact", "urgent")
 SAFETY_CATEGORIES = ("contraindication", "precaution", "adverse events")
 SAFETY_SEVERITIES = ("absolute", "relative", "information")
 GENERAL_MODALITY = "general"
+# The "Which approach fits me?" guide (db/guide.py): its questions come in parts,
+# take one answer or several, and its texts each play one role in the result.
+GUIDE_PARTS = ("your problem", "what matters", "safety")
+GUIDE_ANSWER_COUNTS = ("one", "several")
+GUIDE_TEXT_ROLES = ("tradition", "leans", "both ways", "no answers", "safety", "closing")
 
 
 @dataclass(frozen=True)
@@ -271,6 +276,83 @@ FAQS = Kind(
     body_fields=("answer",),
 )
 
+# The guide's records are searchable=False: they are read by the guide, not
+# found in the search box, and a patient's answers never reach the index.
+GUIDE_QUESTIONS = Kind(
+    "guide_questions",
+    "Guide question",
+    "Guide questions",
+    "question",
+    (
+        _KEY,
+        Field("position", "Order", "int", required=True),
+        Field("part", "Part", "choice", required=True, choices=GUIDE_PARTS),
+        Field("question", "Question", required=True, patient_facing=True),
+        Field("hint", "Hint", patient_facing=True),
+        Field("answers", "Answers allowed", "choice", required=True, choices=GUIDE_ANSWER_COUNTS),
+    ),
+    searchable=False,
+    needs_sources=False,
+)
+
+GUIDE_OPTIONS = Kind(
+    "guide_options",
+    "Guide answer",
+    "Guide answers",
+    "label",
+    (
+        _KEY,
+        Field("question", "Question", "ref", required=True, ref="guide_questions"),
+        Field("position", "Order", "int", required=True),
+        Field("label", "Answer", required=True, patient_facing=True),
+        Field("acupuncture", "Weight towards acupuncture", "int"),
+        Field("dry_needling", "Weight towards dry needling", "int"),
+        Field("reason", "Why it leans that way", patient_facing=True, long=True),
+        Field("safety", "Safety note", "ref", ref="safety"),
+        Field("tell", "What to tell the practitioner", patient_facing=True, long=True),
+        # Required where the answer states a fact (a reason or what to tell);
+        # checked by the guide's content test, not for "I do not mind".
+        Field("sources", "Sources", "reflist", ref="sources"),
+    ),
+    searchable=False,
+)
+
+GUIDE_EVIDENCE = Kind(
+    "guide_evidence",
+    "Guide evidence line",
+    "Guide evidence",
+    "text",
+    (
+        _KEY,
+        Field("answer", "For the answer", "ref", required=True, ref="guide_options"),
+        _MODALITY,
+        Field(
+            "strength", "Strength of evidence", "choice", required=True, choices=EVIDENCE_STRENGTHS
+        ),
+        Field("text", "What the research says", required=True, patient_facing=True, long=True),
+        _SOURCES,
+    ),
+    searchable=False,
+)
+
+GUIDE_TEXTS = Kind(
+    "guide_texts",
+    "Guide text",
+    "Guide texts",
+    "title",
+    (
+        _KEY,
+        Field("role", "Role", "choice", required=True, choices=GUIDE_TEXT_ROLES),
+        _MODALITY,
+        Field("title", "Title", required=True, patient_facing=True),
+        Field("text", "Text", required=True, patient_facing=True, long=True),
+        Field("sources", "Sources", "reflist", ref="sources"),
+    ),
+    searchable=False,
+)
+
+GUIDE_KINDS = ("guide_questions", "guide_options", "guide_evidence", "guide_texts")
+
 # Load order matters: a kind is loaded after the kinds it refers to.
 KINDS: dict[str, Kind] = {
     k.name: k
@@ -284,6 +366,10 @@ KINDS: dict[str, Kind] = {
         AFTERCARE,
         SAFETY,
         FAQS,
+        GUIDE_QUESTIONS,
+        GUIDE_OPTIONS,
+        GUIDE_EVIDENCE,
+        GUIDE_TEXTS,
     )
 }
 

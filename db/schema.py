@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from db.kinds import KINDS, Kind
+from db.kinds import GUIDE_KINDS, KINDS, Kind
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 MIGRATION_SET = "filiform"
 
 STEMMED_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -139,19 +139,34 @@ def _enable_word_index(db: Database) -> None:
     )
 
 
+def _create_kind_table(db: Database, kind: Kind) -> None:
+    """A content table with the fields of `kind` plus origin, hidden and updated_at."""
+    columns: dict[str, type] = {f.name: _column_type(kind, f.name) for f in kind.fields}
+    columns.update(kind.extra_columns)
+    columns.update({"origin": str, "hidden": int, "updated_at": str})
+    db[kind.table].create(
+        columns,
+        pk="key",
+        not_null={"key", "origin", "hidden"},
+        defaults={"origin": "shipped", "hidden": 0},
+        if_not_exists=True,
+    )
+
+
+def _record_schema_version(db: Database, version: int) -> None:
+    """Record `version` unless the file already says a later one (migrations may land
+    in either order on a branch)."""
+    rows = list(db.query("SELECT value FROM meta WHERE key = 'schema_version'"))
+    if rows and int(rows[0]["value"]) >= version:
+        return
+    db["meta"].insert({"key": "schema_version", "value": str(version)}, replace=True)
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     """Content tables from db.kinds, bookkeeping tables and the search index."""
     for kind in KINDS.values():
-        columns: dict[str, type] = {f.name: _column_type(kind, f.name) for f in kind.fields}
-        columns.update(kind.extra_columns)
-        columns.update({"origin": str, "hidden": int, "updated_at": str})
-        db[kind.table].create(
-            columns,
-            pk="key",
-            not_null={"key", "origin", "hidden"},
-            defaults={"origin": "shipped", "hidden": 0},
-        )
+        _create_kind_table(db, kind)
     db["shipped"].create(
         # data: the latest shipped text; previous: the shipped text it replaced
         # while the clinic's edit was kept (so "a newer shipped text exists").
@@ -196,6 +211,19 @@ def m002_point_regions(db: Database) -> None:
             table.add_column(name, str)
     install_search_triggers(db)
     db["meta"].insert({"key": "schema_version", "value": "2"}, replace=True)
+
+
+@migrations()
+def m004_guide(db: Database) -> None:
+    """Tables of the "Which approach fits me?" guide; a file that already holds the
+    shipped content gets the guide's shipped records too (a new file gets them
+    with the rest of the content)."""
+    for name in GUIDE_KINDS:
+        _create_kind_table(db, KINDS[name])
+    from db.content import install_missing_kinds
+
+    install_missing_kinds(db, GUIDE_KINDS)
+    _record_schema_version(db, 4)
 
 
 def apply_migrations(db: Database) -> list[str]:
