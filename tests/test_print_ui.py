@@ -70,7 +70,7 @@ def test_ctrl_p_prints_the_record_on_screen(window, qtbot, fake_print):
     qtbot.waitUntil(lambda: fake_print.target.exists())
     text = pdf_text(fake_print.target)
     assert "Soreness after dry needling is normal" in text
-    assert "24 to 48 hours" in text
+    assert "usually lasts less than 3 days" in text
     assert "Riverside Needling Clinic" in text and "0123" in text
     assert "Page 1 of" in text
     assert "Get urgent care straight away" in text
