@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -19,6 +20,8 @@ from db.connection import DatabaseError, open_store
 from db.records import get_record
 from db.restore import RestoreError, restore_backup
 from desktop.cli.verbs import run
+
+SOURCE = "who-2008-point-locations"
 
 
 def cli(*args: str) -> tuple[int, str, str]:
@@ -300,3 +303,119 @@ def test_check_of_a_file_from_an_older_filiform_says_it_will_be_upgraded(db_path
     assert code == 0, err
     assert "will be upgraded" in out
     assert tree_hash(db_path.parent) == before
+
+
+# --- 5. every undo is undoable; undo never silently throws later edits away ----
+
+
+def _add_clinic_faq(store, key: str = "parking") -> str:
+    return editing.add_record(
+        store,
+        "faqs",
+        {
+            "key": key,
+            "question": "Where do I park?",
+            "answer": "Behind the building.",
+            "sources": [SOURCE],
+        },
+    )
+
+
+def test_undo_of_an_add_with_later_edits_is_refused_until_confirmed(store):
+    key = _add_clinic_faq(store)
+    added = editing.history(store, "faqs", key)[-1]
+    editing.update_record(store, "faqs", key, {"answer": "Behind the building, bay 3."})
+    with pytest.raises(editing.UndoWouldDiscard, match="changed 1 time"):
+        editing.undo(store, added.id)
+    assert get_record(store.db, "faqs", key)["answer"] == "Behind the building, bay 3."
+
+    undone = editing.undo(store, added.id, force=True)  # the person confirmed
+    assert get_record(store.db, "faqs", key) is None
+    editing.undo(store, undone)  # ...and changed their mind: the undo is undone
+    assert get_record(store.db, "faqs", key)["answer"] == "Behind the building, bay 3."
+
+
+def test_every_undo_can_itself_be_undone(store):
+    key = _add_clinic_faq(store)
+    added = editing.history(store, "faqs", key)[-1]
+    first = editing.undo(store, added.id)  # nothing later: no question asked
+    assert get_record(store.db, "faqs", key) is None
+    second = editing.undo(store, first)
+    assert get_record(store.db, "faqs", key)["question"] == "Where do I park?"
+    third = editing.undo(store, second)
+    assert get_record(store.db, "faqs", key) is None
+    editing.undo(store, third)
+    assert get_record(store.db, "faqs", key)["answer"] == "Behind the building."
+
+
+def test_undo_of_a_delete_after_the_key_was_reused_is_one_sentence(store):
+    key = _add_clinic_faq(store)
+    editing.update_record(store, "faqs", key, {"answer": "The first record's text."})
+    editing.delete_record(store, "faqs", key)
+    deletion = editing.history(store, "faqs", key)[0]
+    editing.add_record(
+        store,
+        "faqs",
+        {"key": key, "question": "Reused key?", "answer": "A new record.", "sources": [SOURCE]},
+    )
+    with pytest.raises(editing.ConflictError, match="has been added since"):
+        editing.undo(store, deletion.id)
+    assert get_record(store.db, "faqs", key)["answer"] == "A new record."
+    old = json.loads(deletion.old)
+    assert old["answer"] == "The first record's text."  # still in History
+
+
+def test_a_hidden_record_deleted_and_undeleted_comes_back_hidden(store):
+    key = _add_clinic_faq(store)
+    editing.set_hidden(store, "faqs", key, True)
+    editing.delete_record(store, "faqs", key)
+    editing.undo(store, editing.history(store, "faqs", key)[0].id)
+    assert get_record(store.db, "faqs", key)["hidden"]
+
+
+def test_forced_field_undo_keeps_the_newer_text_undoable(store):
+    key = first_faq(store)
+    first = editing.update_record(store, "faqs", key, {"answer": "One."})
+    editing.update_record(store, "faqs", key, {"answer": "Two."})
+    with pytest.raises(editing.UndoWouldDiscard):
+        editing.undo(store, first)
+    original = json.loads(json.dumps(editing.history(store, "faqs", key)[-1].old))
+    undo_rev = editing.undo(store, first, force=True)
+    assert get_record(store.db, "faqs", key)["answer"] == original
+    editing.undo(store, undo_rev)
+    assert get_record(store.db, "faqs", key)["answer"] == "Two."
+
+
+def test_history_dialog_asks_before_an_undo_that_replaces_later_changes(
+    qtbot, window, store, monkeypatch
+):
+    from desktop.dialogs import history_dialog
+
+    key = _add_clinic_faq(store)
+    editing.update_record(store, "faqs", key, {"answer": "Edited after adding."})
+    asked: list[str] = []
+    answer = {"yes": False}
+
+    def fake_confirm(parent, text):
+        asked.append(text)
+        return answer["yes"]
+
+    monkeypatch.setattr(history_dialog, "confirm_discard", fake_confirm)
+    assert window.open_record("faqs", key)
+    window.actions_by_name["history"].trigger()
+    dialog = window.history_dialog
+    dialog.table.selectRow(dialog.table.rowCount() - 1)  # the "add", oldest
+    dialog.undo_button.click()
+    assert asked and "changed 1 time" in asked[0]
+    assert "Nothing was changed" in dialog.status.text()
+    assert get_record(store.db, "faqs", key)["answer"] == "Edited after adding."
+
+    answer["yes"] = True
+    dialog.table.selectRow(dialog.table.rowCount() - 1)
+    dialog.undo_button.click()
+    assert get_record(store.db, "faqs", key) is None
+    assert "deleted" in dialog.status.text()
+    dialog.table.selectRow(0)  # the undo just made
+    dialog.undo_button.click()
+    assert get_record(store.db, "faqs", key)["answer"] == "Edited after adding."
+    dialog.reject()
