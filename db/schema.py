@@ -226,24 +226,10 @@ def m002_point_regions(db: Database) -> None:
 
 
 @migrations()
-def m004_guide(db: Database) -> None:
-    """Tables of the "Which approach fits me?" guide; a file that already holds the
-    shipped content gets the guide's shipped records too (a new file gets them
-    with the rest of the content)."""
-    for name in GUIDE_KINDS:
-        _create_kind_table(db, KINDS[name])
-    from db.content import install_missing_kinds
-
-    install_missing_kinds(db, GUIDE_KINDS)
-    _record_schema_version(db, 4)
-
-
-@migrations()
 def m003_bounded_search_text(db: Database) -> None:
     """Search indexes a bounded prefix of each field (SEARCH_FIELD_CHARS), so a
     huge record cannot stall search. Triggers are rewritten and records whose
-    text is longer than the bound are indexed again. (Named m003 for issue 10;
-    it runs after m004 and records schema 5.)"""
+    text is longer than the bound are indexed again."""
     install_search_triggers(db)
     for kind in KINDS.values():
         if not kind.searchable:
@@ -260,11 +246,27 @@ def m003_bounded_search_text(db: Database) -> None:
     _record_schema_version(db, 5)
 
 
+@migrations()
+def m004_guide(db: Database) -> None:
+    """Tables of the "Which approach fits me?" guide; a file that already holds the
+    shipped content gets the guide's shipped records too (a new file gets them
+    with the rest of the content)."""
+    for name in GUIDE_KINDS:
+        _create_kind_table(db, KINDS[name])
+    from db.content import install_missing_kinds
+
+    install_missing_kinds(db, GUIDE_KINDS)
+    _record_schema_version(db, 4)
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; returns the names applied (empty if none)."""
     pending = [m.name for m in migrations.pending(db)]
     if pending:
         migrations.apply(db)
+        # Every migration this Filiform knows is applied, whatever order they
+        # landed in on a branch: the file is at this version.
+        _record_schema_version(db, SCHEMA_VERSION)
     return pending
 
 
