@@ -9,11 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.cli.verbs import run
-
-
-def pdf_text(path) -> str:
-    """What a person reads: pypdf's text with its tabs and line breaks as single spaces."""
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
+from tests.helpers import pdf_text
 
 
 def cli(db_path, *args: str) -> tuple[int, str, str]:

@@ -17,10 +17,7 @@ from db.settings import load_settings, save_settings
 from desktop.actions import print_actions
 from desktop.dialogs.settings_dialog import ClinicSettingsDialog, LogoField
 from desktop.window.main_window import MainWindow
-
-
-def pdf_text(path) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
+from tests.helpers import pdf_text
 
 
 @pytest.fixture

@@ -8,36 +8,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from db.connection import open_store
 from db.records import get_record
-from desktop import preferences as prefs
 from desktop.actions import print_actions
 from desktop.views import CompareTab, RecordTab
 from desktop.window.main_window import MainWindow
-from tests.helpers import modalities_of
-
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    """Every test keeps its window settings in its own file."""
-    path = tmp_path / "settings.ini"
-    prefs.use_settings_file(path)
-    yield path
-    prefs.use_settings_file(None)
-
-
-@pytest.fixture
-def window(qtbot, store):
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    show_active(qtbot, w)
-    return w
-
-
-def show_active(qtbot, w):
-    """Show the window and make it active, as shortcuts only reach the active window."""
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+from tests.helpers import modalities_of, show_active
 
 
 def type_search(qtbot, window, text):
@@ -424,6 +398,6 @@ def test_notices_from_opening_the_database_stand_out_until_dismissed(qtbot, stor
     w = MainWindow(store)
     qtbot.addWidget(w)
     assert not w.notice_banner.isHidden()
-    assert "/somewhere/filiform.damaged" in w.notice_label.text()
+    assert "/somewhere/filiform.damaged" in w.notice_banner.label.text()
     w.notice_banner.hide()
     assert w.notice_banner.isHidden()
