@@ -29,19 +29,24 @@ from PySide6.QtWidgets import (
 from db.connection import Store
 from db.kinds import KINDS
 from db.search import Hit
+from desktop import preferences as prefs
 from desktop.actions import edit_actions, print_actions
 from desktop.dialogs.about import about_html
 from desktop.views import TAB_CLASSES, CompareTab, RecordTab
+from desktop.views.home import HomePage
 from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
 from desktop.widgets.search_panel import SearchPanel
 from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
 from desktop.window.saved_state import remember_tab, restore_state, save_state
 from desktop.window.search import SearchBox, SearchController
-from desktop.window.style import STYLE_SHEET
+from desktop.window.style import window_style
 from desktop.window.zoom import TextZoom
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
+HOME_TAB = 0
+MAX_RECENT = 8
+HOME_ENTRY: Entry = ("home", "", "")
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +63,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._navigating = False
         self._switching = False
-        self.setStyleSheet(STYLE_SHEET)
+        self.setStyleSheet(window_style(prefs.clamp_text_size(prefs.get_int(prefs.TEXT_SIZE))))
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -91,6 +96,12 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
         self.views: dict[str, RecordTab | CompareTab] = {}
+        self.home = HomePage(store)
+        self.tabs.addTab(self.home, self.home.title)
+        self.tabs.setTabToolTip(HOME_TAB, "Alt+Home")
+        self.home.linkActivated.connect(self.open_record)
+        self.home.compareRequested.connect(self.show_compare)
+        self.home.set_recent(_load_recent())
         for cls in TAB_CLASSES:
             view = cls(store)
             self.views[view.name] = view
@@ -100,9 +111,8 @@ class MainWindow(QMainWindow):
                 view.pairChosen.connect(self._on_pair_chosen)
             else:
                 view.recordChosen.connect(self._on_record_chosen)
-        for i in range(self.tabs.count()):
-            if i < 9:
-                self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
+        for i in range(1, min(self.tabs.count(), 10)):
+            self.tabs.setTabToolTip(i, f"Ctrl+{i}")
 
         self.search_panel = SearchPanel()
         self.stack = QStackedWidget()
@@ -117,7 +127,7 @@ class MainWindow(QMainWindow):
         self.search.shown.connect(self.searchShown)
         self.searcher = self.search.searcher
         self._timer = self.search.timer  # the debounce timer (benchmarks skip its wait)
-        self.zoom = TextZoom(self.views.values, self.statusBar().showMessage)
+        self.zoom = TextZoom(self._sized_views, self.statusBar().showMessage, self._restyle)
 
         self.menu_registry = MenuRegistry(self)
         self.menus = self.menu_registry.menus
@@ -141,6 +151,8 @@ class MainWindow(QMainWindow):
 
         self.zoom.apply()
         restore_state(self, self.tabs, self._record_tabs())
+        # The window always opens on the home page: the questions asked all day.
+        self.tabs.setCurrentIndex(HOME_TAB)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._push_current()
         self._update_history_actions()
@@ -162,8 +174,9 @@ class MainWindow(QMainWindow):
         menus.add("zoom_out", "Smaller text", self.zoom.zoom_out, ["Ctrl+-"], "view")
         menus.add("zoom_reset", "Normal text size", self.zoom.reset, ["Ctrl+0"], "view")
         menus.separator("view")
-        for i in range(self.tabs.count()):
-            shortcuts = [f"Ctrl+{i + 1}"] if i < 9 else None
+        menus.add("home", "&Home", self.show_home, ["Alt+Home"], "view")
+        for i in range(1, self.tabs.count()):
+            shortcuts = [f"Ctrl+{i}"] if i <= 9 else None
             menus.add(
                 f"tab_{i}",
                 self.tabs.tabText(i),
@@ -173,6 +186,7 @@ class MainWindow(QMainWindow):
             )
 
         menus.add("search", "&Search", self.search.focus, ["Ctrl+K", "Ctrl+F", "/"], "go")
+        menus.menus["go"].addAction(menus.actions["home"])
         menus.add("back", "&Back", self.go_back, ["Alt+Left"], "go")
         menus.add("forward", "&Forward", self.go_forward, ["Alt+Right"], "go")
         menus.actions["back"].setToolTip("Back (Alt+Left)")
@@ -211,16 +225,29 @@ class MainWindow(QMainWindow):
         """The tab called `name` ("modalities", "points", "compare", ...)."""
         return self.views[name]
 
-    def current_view(self) -> RecordTab | CompareTab:
+    def current_view(self) -> RecordTab | CompareTab | HomePage:
         return self.tabs.currentWidget()  # type: ignore[return-value]
 
     def show_tab(self, index: int) -> None:
         self.show_tabs_page()
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
-            view = self.current_view()
-            focus = view.list if isinstance(view, RecordTab) else view.combo_a
-            focus.setFocus()
+            self._focus(self.current_view())
+
+    def show_home(self) -> None:
+        """The home page: pinned and common questions, the glance, recent records."""
+        self.show_tab(HOME_TAB)
+
+    def home_visible(self) -> bool:
+        return not self.results_visible() and self.tabs.currentIndex() == HOME_TAB
+
+    def _focus(self, view: QWidget) -> None:
+        if isinstance(view, RecordTab):
+            view.list.setFocus()
+        elif isinstance(view, CompareTab):
+            view.combo_a.setFocus()
+        else:
+            view.setFocus()
 
     def show_tabs_page(self) -> None:
         self.stack.setCurrentIndex(TABS_PAGE)
@@ -247,6 +274,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{label} '{key}' is not in the database.", 5000)
             return False
         self._push_current()
+        self._remember_recent(*view.current_record() or (kind, key))
         return True
 
     def show_compare(self, a: str, b: str) -> bool:
@@ -284,6 +312,7 @@ class MainWindow(QMainWindow):
         """Re-read every list and detail pane (after an edit or an import)."""
         for view in self.views.values():
             view.refresh()
+        self.home.refresh()
         self.update_status()
         self.update_read_only_banner()
         if self.search_box.text().strip():
@@ -293,6 +322,8 @@ class MainWindow(QMainWindow):
 
     def _current_entry(self) -> Entry | None:
         view = self.current_view()
+        if isinstance(view, HomePage):
+            return HOME_ENTRY
         if isinstance(view, CompareTab):
             pair = view.current_pair()
             return ("compare", *pair) if pair else None
@@ -307,8 +338,16 @@ class MainWindow(QMainWindow):
             self.history.push(entry)
         self._update_history_actions()
 
-    def _on_record_chosen(self, _kind: str, _key: str) -> None:
+    def _on_record_chosen(self, kind: str, key: str) -> None:
         self._push_current()
+        self._remember_recent(kind, key)
+
+    def _remember_recent(self, kind: str, key: str) -> None:
+        """Records opened lately, newest first, for the home page (this computer only)."""
+        recent = [(kind, key)] + [r for r in _load_recent() if r != (kind, key)]
+        recent = recent[:MAX_RECENT]
+        prefs.set_value(prefs.RECENT, [f"{k}/{r}" for k, r in recent])
+        self.home.set_recent(recent)
 
     def _on_pair_chosen(self, _a: str, _b: str) -> None:
         self._push_current()
@@ -324,6 +363,8 @@ class MainWindow(QMainWindow):
         try:
             if entry[0] == "compare":
                 self.show_compare(entry[1], entry[2])
+            elif entry[0] == "home":
+                self.show_home()
             else:
                 self.open_record(entry[1], entry[2])
         finally:
@@ -362,14 +403,19 @@ class MainWindow(QMainWindow):
                 view.list.setFocus()
 
     def focus_current_view(self) -> None:
-        view = self.current_view()
-        (view.list if isinstance(view, RecordTab) else view.detail).setFocus()
+        self._focus(self.current_view())
 
     # text size and remembered state ---------------------------------------------------
 
     @property
     def text_size(self) -> int:
         return self.zoom.size
+
+    def _sized_views(self) -> list[Any]:
+        return [self.home, *self.views.values()]
+
+    def _restyle(self, points: int) -> None:
+        self.setStyleSheet(window_style(points))
 
     def _record_tabs(self) -> list[RecordTab]:
         return [v for v in self.views.values() if isinstance(v, RecordTab)]
@@ -381,3 +427,15 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.search.stop()
         super().closeEvent(event)
+
+
+def _load_recent() -> list[tuple[str, str]]:
+    """Records opened lately on this computer ("kind/key" strings in QSettings)."""
+    value = prefs.settings().value(prefs.RECENT, [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    found = []
+    for item in items:
+        kind, _, key = str(item).partition("/")
+        if kind and key:
+            found.append((kind, key))
+    return found[:MAX_RECENT]

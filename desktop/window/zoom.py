@@ -1,4 +1,4 @@
-"""Text size (Ctrl+= / Ctrl+- / Ctrl+0): one size for every detail pane, remembered.
+"""Text size (Ctrl+= / Ctrl+- / Ctrl+0): one size for every text in the window, remembered.
 
 Front-desk screens and eyes differ; the size is saved in the preferences the
 moment it changes, so a crash does not lose it.
@@ -19,12 +19,20 @@ class Sized(Protocol):
 class TextZoom:
     """The current text size, applied to every view `views()` returns."""
 
-    def __init__(self, views: Callable[[], Iterable[Sized]], say: Callable[[str, int], None]):
+    def __init__(
+        self,
+        views: Callable[[], Iterable[Sized]],
+        say: Callable[[str, int], None],
+        restyle: Callable[[int], None] | None = None,
+    ):
         self._views = views
         self._say = say
+        self._restyle = restyle  # sets the window's style sheet, where widget fonts live
         self.size = prefs.clamp_text_size(prefs.get_int(prefs.TEXT_SIZE))
 
     def apply(self) -> None:
+        if self._restyle is not None:
+            self._restyle(self.size)
         for view in self._views():
             view.set_text_size(self.size)
 
