@@ -23,11 +23,11 @@ def _first_word(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """No verb: the window. Anything else (a verb, an option, a misspelt verb
+    such as `serch`) goes to the command line, which says what is wrong (exit 2)
+    instead of opening a window nobody asked for."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    from desktop.cli.verbs import VERBS
-
-    first = _first_word(argv)
-    if first is not None and (first in VERBS or first.startswith("-")):
+    if _first_word(argv) is not None:
         from desktop.cli.verbs import run
 
         return run(argv)

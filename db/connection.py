@@ -7,6 +7,7 @@ the file the same way.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -15,12 +16,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db import backups, schema
+from db import backups, ownership, schema
 from db.content import (
     MANIFEST,
     ContentError,
     content_version,
     install_content,
+    is_newer_version,
     load_content_dir,
     update_content,
 )
@@ -88,9 +90,22 @@ def _connect(path: Path, read_only: bool) -> Database:
             uri += "&immutable=1"  # WAL needs a writable folder; nobody writes here
         conn = sqlite3.connect(uri, uri=True)
     else:
+        new = not path.exists()
         conn = sqlite3.connect(str(path))
+        if new:  # mark it as Filiform's before anything else is written
+            ownership.stamp(conn)
     _configure(conn, read_only)
     return Database(conn)
+
+
+def _ensure_stamped(db: Database) -> None:
+    """Mark a file known to be Filiform's (the first Filiform's, a restored backup)."""
+    if not ownership.is_stamped(db.conn):
+        ownership.stamp(db.conn)
+        # Put the mark in the main file; if another reader holds the WAL, the
+        # tables still say it is ours and the mark is written again next time.
+        with contextlib.suppress(sqlite3.OperationalError):
+            db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def _open_checked(path: Path, read_only: bool) -> tuple[Database | None, str | None]:
@@ -133,7 +148,7 @@ def _manifest_version(content_dir: Path) -> str | None:
     return str(data.get("content_version") or "") or None
 
 
-def _prepare(store: Store, content_dir: Path) -> None:
+def prepare(store: Store, content_dir: Path = CONTENT_DIR) -> None:
     """Migrate, then install or update the shipped content, backing up first."""
     db, path = store.db, store.path
     pending = schema.pending_migrations(db)
@@ -147,7 +162,8 @@ def _prepare(store: Store, content_dir: Path) -> None:
         store.notices.append(f"Created a new database at {path} from the shipped content.")
         return
     shipped = _manifest_version(content_dir)
-    if shipped and shipped != installed:
+    # Only forward: an older Filiform on a shared file must not undo newer content.
+    if shipped and is_newer_version(shipped, installed):
         bundle = load_content_dir(content_dir)
         backups.make_backup(db.conn, path, "before-content-update")
         report = update_content(db, bundle)
@@ -162,17 +178,27 @@ def open_store(
 ) -> Store:
     """Open the database at `path`, creating it from the shipped content if new.
 
-    A damaged file is set aside and replaced (see `notices`); a read-only or
-    newer file opens read-only. Raises DatabaseError, a sentence a person can
-    act on, when nothing usable can be opened.
+    Only Filiform's own files are opened (see `db.ownership`): a folder, a
+    non-SQLite file or another program's database raises DatabaseError and is
+    left byte for byte as it was; a new database is made only where nothing
+    exists. A damaged Filiform file is set aside and replaced (see `notices`);
+    a read-only or newer file opens read-only. Raises DatabaseError, a
+    sentence a person can act on, when nothing usable can be opened.
     """
     path = Path(path).expanduser()
+    try:
+        found_kind = ownership.classify(path)
+    except ownership.NotOursError as e:
+        raise DatabaseError(str(e)) from None
     reason = "opened read-only on request" if read_only else ""
     if not read_only:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise DatabaseError(f"Cannot create the folder {path.parent}: {e.strerror}.") from None
+        if found_kind is ownership.Kind.MISSING:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise DatabaseError(
+                    f"Cannot create the folder {path.parent}: {e.strerror}."
+                ) from None
         ok, why = _writable(path)
         if not ok:
             if not path.exists():
@@ -186,6 +212,8 @@ def open_store(
         if read_only:
             raise DatabaseError(f"{path} is damaged or not a Filiform database ({problem}).")
         db, notices = _recover(path, problem or "unknown", content_dir)
+    if not read_only:
+        _ensure_stamped(db)
     store = Store(db=db, path=path, read_only=read_only, read_only_reason=reason, notices=notices)
     found = schema.schema_version(db)
     if found > schema.SCHEMA_VERSION:
@@ -201,7 +229,7 @@ def open_store(
             raise DatabaseError(f"{path} needs an upgrade, but {reason}.")
         return store
     try:
-        _prepare(store, content_dir)
+        prepare(store, content_dir)
     except ContentError as e:
         db.close()
         raise DatabaseError(f"The shipped content cannot be loaded: {e}.") from None

@@ -419,6 +419,28 @@ class UpdateReport:
         return text
 
 
+def version_tuple(version: str | None) -> tuple[int, ...] | None:
+    """ "2026.11.2" -> (2026, 11, 2); None when it is not dot-separated numbers."""
+    parts = (version or "").strip().split(".")
+    if not all(p.isdigit() for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
+def is_newer_version(candidate: str | None, installed: str | None) -> bool:
+    """True only if `candidate` is a later content version than `installed`.
+
+    Versions compare as numbers part by part (2026.10.1 is after 2026.9.3); an
+    unreadable version is never newer, so nothing is replaced on a guess.
+    """
+    new, old = version_tuple(candidate), version_tuple(installed)
+    if new is None:
+        return False
+    if old is None:
+        return installed is None  # no content yet; an unreadable one is left alone
+    return new > old
+
+
 def update_content(db: Database, bundle: ContentBundle) -> UpdateReport:
     """Bring shipped content up to `bundle` in one transaction, keeping clinic edits.
 
@@ -428,6 +450,9 @@ def update_content(db: Database, bundle: ContentBundle) -> UpdateReport:
     unless the clinic edited it, in which case it becomes the clinic's own.
     """
     report = UpdateReport(old_version=content_version(db), new_version=bundle.version)
+    if not is_newer_version(bundle.version, report.old_version):
+        report.new_version = report.old_version or bundle.version
+        return report  # content only moves forward
     stamp = now_iso()
     with db.atomic():
         for kind_name in KINDS:

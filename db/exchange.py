@@ -15,14 +15,21 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.backups import make_backup
 from db.content import check_references, content_version, now_iso, validate_record
 from db.kinds import KINDS
 from db.records import decode_row
+from db.settings import BY_KEY as SETTINGS_BY_KEY
+from db.settings import SettingError
 
 PACK_FORMAT = 1
 PROGRESS_EVERY = 100
 PACK_MARKER = "filiform_pack"
 STATE_COLUMNS = ("origin", "hidden", "updated_at")
+SQLITE_INT_MIN, SQLITE_INT_MAX = -(2**63), 2**63 - 1
+# A pack carries the logo itself, never a path to a file on someone's computer.
+LOGO_SETTING = "clinic_logo"
+LOGO_DATA_PREFIX = "data:image/"
 
 
 class PackError(Exception):
@@ -80,9 +87,90 @@ def read_pack(path: Path) -> dict[str, Any]:
         raise PackError(
             [f"{path.name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"]
         ) from None
+    except RecursionError:
+        raise PackError([f"{path.name} is nested too deeply to be a content pack"]) from None
+    except ValueError as e:  # e.g. an integer with thousands of digits
+        raise PackError([f"{path.name} holds a value Filiform cannot read ({e})"]) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise PackError([f"{path} cannot be read ({e})"]) from None
+        raise PackError([f"{path} cannot be read ({e.strerror or e})"]) from None
     return data
+
+
+def _bad_text(value: Any, where: str, depth: int = 0) -> str | None:
+    """Where the pack holds text SQLite cannot store (a lone surrogate) or a huge integer."""
+    if depth > 50:
+        return f"{where}: is nested too deeply"
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"{where}: contains a character that is not valid Unicode text"
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        if not SQLITE_INT_MIN <= value <= SQLITE_INT_MAX:
+            return f"{where}: the number {str(value)[:20]}… is too large"
+        return None
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for k, v in items:
+        found = _bad_text(k, where, depth + 1) or _bad_text(v, f"{where}.{k}", depth + 1)
+        if found:
+            return found
+    return None
+
+
+def _flag(value: Any) -> int | None:
+    """A 'hidden' value as 0/1: true/false or 0/1 only (never the text "false")."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int) and value in (0, 1):
+        return value
+    return None
+
+
+def _check_state(kind_name: str, i: int, key: str, row: dict[str, Any]) -> list[str]:
+    """Problems in a record's state columns (hidden, updated_at, extra columns)."""
+    where = f"{kind_name}, record {i + 1}, '{key}'"
+    problems = []
+    if "hidden" in row and _flag(row["hidden"]) is None:
+        problems.append(f"{where}, field 'hidden': must be true or false, not {row['hidden']!r}")
+    if row.get("updated_at") is not None and not isinstance(row["updated_at"], str):
+        problems.append(f"{where}, field 'updated_at': must be text")
+    for col in KINDS[kind_name].extra_columns:
+        value = row.get(col)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | str)):
+            problems.append(f"{where}, field '{col}': must be a number or text")
+    return problems
+
+
+def _check_settings(settings: Any) -> list[str]:
+    if not isinstance(settings, dict):
+        return ["settings: must be an object"]
+    problems = []
+    for key, value in settings.items():
+        setting = SETTINGS_BY_KEY.get(key)
+        if setting is None:
+            continue  # a setting of a newer Filiform: not imported
+        if value is not None and not isinstance(value, str | bool | int):
+            problems.append(f"settings.{key}: must be text")
+            continue
+        if key == LOGO_SETTING and value and not str(value).startswith(LOGO_DATA_PREFIX):
+            problems.append(
+                f"settings.{key}: a pack may carry the logo image itself, "
+                "not a path to a file on a computer"
+            )
+            continue
+        try:
+            setting.to_text(value)
+        except SettingError as e:
+            problems.append(f"settings.{key}: {e}")
+    return problems
 
 
 def validate_pack(db: Database, pack: Any) -> dict[str, list[dict[str, Any]]]:
@@ -90,13 +178,20 @@ def validate_pack(db: Database, pack: Any) -> dict[str, list[dict[str, Any]]]:
     if not isinstance(pack, dict) or PACK_MARKER not in pack:
         raise PackError(["this file is not a Filiform content pack"])
     fmt = pack.get(PACK_MARKER)
-    if not isinstance(fmt, int) or fmt > PACK_FORMAT:
+    if isinstance(fmt, bool) or not isinstance(fmt, int) or fmt < 1:
+        raise PackError(
+            [f"'{PACK_MARKER}' must be a whole number such as {PACK_FORMAT}, not {fmt!r}"]
+        )
+    if fmt > PACK_FORMAT:
         raise PackError(
             [f"this pack was made by a newer version of Filiform (format {fmt}); update Filiform"]
         )
     raw = pack.get("records")
     if not isinstance(raw, dict):
         raise PackError(["the pack has no 'records' object"])
+    unstorable = _bad_text(raw, "records") or _bad_text(pack.get("settings"), "settings")
+    if unstorable:
+        raise PackError([unstorable])
     problems: list[str] = []
     clean: dict[str, list[dict[str, Any]]] = {}
     for kind_name, rows in raw.items():
@@ -113,6 +208,8 @@ def validate_pack(db: Database, pack: Any) -> dict[str, list[dict[str, Any]]]:
             record, found = validate_record(kind, row, kind_name, i, strict_unknown=False)
             if not found and record["key"] in seen:
                 found.append(f"{kind_name}, record {i + 1}, '{record['key']}': key used twice")
+            if not found:
+                found = _check_state(kind_name, i, record["key"], row)
             problems.extend(found)
             if found:
                 continue
@@ -120,13 +217,12 @@ def validate_pack(db: Database, pack: Any) -> dict[str, list[dict[str, Any]]]:
             for col in (*kind.extra_columns, *STATE_COLUMNS):
                 if col in row:
                     record[col] = row[col]
-            record["hidden"] = 1 if record.get("hidden") else 0
+            record["hidden"] = _flag(record.get("hidden", 0)) or 0
             if record.get("origin") not in ("shipped", "clinic"):
                 record["origin"] = "clinic"
             out.append(record)
         clean[kind_name] = out
-    if not isinstance(pack.get("settings", {}), dict):
-        problems.append("settings: must be an object")
+    problems += _check_settings(pack.get("settings", {}))
     if problems:
         raise PackError(problems)
     # References may point at records already in the database.
@@ -198,9 +294,31 @@ def import_pack(
                 table.update(record["key"], {**changed, "updated_at": stamp})
                 summary.updated += 1
         for key, value in (pack.get("settings") or {}).items():
-            db["settings"].insert({"key": str(key), "value": _as_text(value)}, replace=True)
+            if key not in SETTINGS_BY_KEY:
+                continue
+            db["settings"].insert(
+                {"key": key, "value": SETTINGS_BY_KEY[key].to_text(value)}, replace=True
+            )
             summary.settings += 1
     return summary
+
+
+def import_file(
+    db: Database,
+    db_path: Path,
+    source: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[ImportSummary, Path]:
+    """Read and check a pack, back the database up, then import it all or nothing.
+
+    The same path for the menu and the command line: a pack that would be
+    refused makes no backup (so it cannot push an older one out).
+    Returns the summary and the backup made.
+    """
+    pack = read_pack(source)
+    validate_pack(db, pack)
+    backup = make_backup(db.conn, db_path, "before-import")
+    return import_pack(db, pack, progress), backup
 
 
 def _as_text(value: Any) -> str | None:

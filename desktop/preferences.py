@@ -22,6 +22,7 @@ GEOMETRY = "state/geometry"
 WINDOW_STATE = "state/window_state"
 LAST_TAB = "state/last_tab"
 SPLITTERS = "state/splitters"  # + "/<tab name>"
+RECENT = "state/recent_records"  # ["kind/key", ...], newest first
 
 DEFAULTS: dict[str, Any] = {TEXT_SIZE: 11, LAST_TAB: 0, EDITING_LOCKED: 0}
 TEXT_SIZE_MIN, TEXT_SIZE_MAX = 8, 28

@@ -22,6 +22,7 @@ os.environ.pop("FILIFORM_DB", None)
 import pytest  # noqa: E402
 
 from db.connection import Store, open_store  # noqa: E402
+from tests.helpers import show_active  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,3 +61,26 @@ def _qt_test_mode():
     except ImportError:  # pragma: no cover - Qt is a dependency
         return
     QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(autouse=True)
+def settings_file(tmp_path: Path):
+    """Every test keeps its window preferences (QSettings) in its own file."""
+    from desktop import preferences as prefs
+
+    path = tmp_path / "settings.ini"
+    prefs.use_settings_file(path)
+    yield path
+    prefs.use_settings_file(None)
+
+
+@pytest.fixture
+def window(qtbot, store):
+    """The real main window on a fresh database, shown, active and 1200x800."""
+    from desktop.window.main_window import MainWindow
+
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    show_active(qtbot, w)
+    return w

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pypdf import PdfReader
+
 from db.records import get_record
 
 
@@ -16,3 +18,15 @@ def modalities_of(db, kind: str, key: str) -> set[str]:
     if record.get("modality"):
         found.add(record["modality"])
     return found
+
+
+def pdf_text(path) -> str:
+    """All the words of a PDF file, as a person would read them, on one line."""
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
+
+
+def show_active(qtbot, w) -> None:
+    """Show the window and make it active, as shortcuts only reach the active window."""
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)

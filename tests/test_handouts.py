@@ -90,12 +90,12 @@ def test_every_page_of_every_handout_carries_clinic_date_page_number_and_note(db
         assert "short of breath" in whole, info.name
 
 
-def test_dry_needling_aftercare_says_soreness_for_24_to_48_hours_is_normal(db):
+def test_dry_needling_aftercare_says_soreness_is_normal_and_usually_gone_in_3_days(db):
     text = " ".join(page_texts(export(db, "dry-needling-aftercare")))
     assert "What is normal" in text
     assert "Soreness after dry needling is normal" in text
-    assert "24-48 hours" in text
-    assert "24 to 48 hours" in text
+    assert "Usually: starts within hours, gone within 3 days" in text
+    assert "usually lasts less than 3 days" in text
 
 
 def test_aftercare_frames_every_contact_and_urgent_note(db):

@@ -16,7 +16,7 @@ QUESTIONS = [
     ("is dry needling just acupuncture", r"(?i)same thin|share a lot|differ"),
     ("why stick a needle in my foot for shoulder pain", r"(?i)distal|far from"),
     ("does it hurt", r"(?i)(brief|quick|small) (sting|pinch|prick)|dull ache"),
-    ("my muscles are sore the day after, is that ok", r"(?i)24.{1,6}48 hours"),
+    ("my muscles are sore the day after, is that ok", r"(?i)less than 3 days"),
     ("how long do the needles stay in", r"(?i)20.{1,8}(40|30) minutes"),
     ("am I ok to drive home after", r"(?i)drows|sleepy|tired"),
     ("why is it called dry needling", r"(?i)no (medicine|drug|fluid)|nothing is injected"),

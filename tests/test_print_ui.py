@@ -17,10 +17,7 @@ from db.settings import load_settings, save_settings
 from desktop.actions import print_actions
 from desktop.dialogs.settings_dialog import ClinicSettingsDialog, LogoField
 from desktop.window.main_window import MainWindow
-
-
-def pdf_text(path) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
+from tests.helpers import pdf_text
 
 
 @pytest.fixture
@@ -70,7 +67,7 @@ def test_ctrl_p_prints_the_record_on_screen(window, qtbot, fake_print):
     qtbot.waitUntil(lambda: fake_print.target.exists())
     text = pdf_text(fake_print.target)
     assert "Soreness after dry needling is normal" in text
-    assert "24 to 48 hours" in text
+    assert "usually lasts less than 3 days" in text
     assert "Riverside Needling Clinic" in text and "0123" in text
     assert "Page 1 of" in text
     assert "Get urgent care straight away" in text

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from db import schema
-from db.connection import DatabaseError, open_store
+from db.connection import open_store
 from db.kinds import KINDS
 from db.search import search
 
@@ -66,16 +64,3 @@ def test_file_from_a_newer_filiform_opens_read_only(db_path):
     store = open_store(db_path)
     assert store.read_only
     assert "newer version of Filiform" in store.read_only_reason
-
-
-def test_a_file_that_is_not_a_database_is_kept_aside_not_overwritten(tmp_path):
-    bogus = tmp_path / "notes.sqlite3"
-    original = b"this is a shopping list, not a database" * 100
-    bogus.write_bytes(original)
-    store = open_store(bogus)
-    kept = list(tmp_path.glob("notes.sqlite3.damaged-*"))
-    assert len(kept) == 1 and kept[0].read_bytes() == original
-    assert str(kept[0]) in " ".join(store.notices)
-    with pytest.raises(DatabaseError, match="damaged or not a Filiform database"):
-        kept[0].rename(tmp_path / "again.sqlite3")
-        open_store(tmp_path / "again.sqlite3", read_only=True)

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import sys
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import app as desktop_app
-from desktop import preferences as prefs
-
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    prefs.use_settings_file(tmp_path / "settings.ini")
-    yield
-    prefs.use_settings_file(None)
 
 
 def test_unopenable_database_shows_one_clear_dialog(qapp, tmp_path, monkeypatch, capsys):

@@ -13,16 +13,8 @@ from db import editing
 from db.backups import list_backups
 from db.connection import open_store
 from db.records import get_record
-from desktop import preferences as prefs
 from desktop.actions import file_actions
 from desktop.window.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    prefs.use_settings_file(tmp_path / "settings.ini")
-    yield
-    prefs.use_settings_file(None)
 
 
 @pytest.fixture
@@ -44,11 +36,6 @@ def make_window(qtbot, store) -> MainWindow:
     w.resize(1200, 800)
     w.show()
     return w
-
-
-@pytest.fixture
-def window(qtbot, store):
-    return make_window(qtbot, store)
 
 
 def first_faq(store) -> str:

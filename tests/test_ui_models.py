@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from sqlite_utils import Database
 
 from db.search import search
-from desktop import preferences as prefs
 from desktop.models import (
     KEY_ROLE,
     PAGE_SIZE,
@@ -23,13 +22,6 @@ from desktop.views import RecordTab
 from desktop.window.main_window import MainWindow
 
 SYNTHETIC_ROWS = 100_000
-
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    prefs.use_settings_file(tmp_path / "settings.ini")
-    yield
-    prefs.use_settings_file(None)
 
 
 def test_every_tab_model_passes_the_model_tester(qtbot, qtmodeltester, store):

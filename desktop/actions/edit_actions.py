@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import editing
+from db.frontdesk import MAX_PINNED, pinned_keys, set_pinned_keys
 from db.kinds import KINDS
 from desktop import preferences as prefs
 from desktop.actions import file_actions
@@ -35,6 +36,7 @@ EDIT_ACTIONS = (
     "delete_record",
     "restore_shipped",
     "hidden_records",
+    "pin_question",
 )
 
 
@@ -160,6 +162,29 @@ def restore_shipped(window: WindowApi) -> None:
     _say(window, "The shipped text is back. History… can undo this.")
 
 
+def pin_question(window: WindowApi) -> bool | None:
+    """Pin the patient question on screen to the home page, or unpin it.
+
+    Returns True when pinned, False when unpinned, None when nothing changed.
+    """
+    current = _current(window)
+    if current is None or current[0] != "faqs":
+        _say(window, "Open a patient question first, then pin it to Home.")
+        return None
+    if not _editable(window):
+        return None
+    key = current[1]
+    keys = pinned_keys(window.store.db)
+    pinned = key not in keys
+    if pinned and len(keys) >= MAX_PINNED:
+        _say(window, f"Home holds {MAX_PINNED} pinned questions; unpin one first.")
+        return None
+    set_pinned_keys(window.store.db, [*keys, key] if pinned else [k for k in keys if k != key])
+    window.refresh_all()
+    _say(window, "Pinned to Home." if pinned else "Unpinned from Home.")
+    return pinned
+
+
 class HiddenRecordsDialog(QDialog):
     """Hidden records of every kind, each one click from being shown again."""
 
@@ -246,6 +271,7 @@ def install(window: WindowApi) -> None:
     _add(window, "edit", "edit_record", "&Edit this record…", edit_record, "Ctrl+E")
     _add(window, "edit", "new_record", "&New record in this tab…", new_record, "Ctrl+N")
     _add(window, "edit", "history", "&History of this record…", show_history, "Ctrl+H")
+    _add(window, "edit", "pin_question", "&Pin to Home / unpin", pin_question)
     menus.separator("edit")
     _add(window, "edit", "restore_shipped", "&Restore the shipped text", restore_shipped)
     _add(window, "edit", "hide_record", "Hi&de this record", hide_record)

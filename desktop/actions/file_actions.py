@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from db import backups
 from db.connection import Store
 from db.editing import ReadOnlyError, check_editable
-from db.exchange import PackError, import_pack, read_pack, write_pack
+from db.exchange import PackError, import_file, write_pack
+from db.restore import RestoreError, check_backup
+from db.restore import restore_backup as restore_from
 
 PACK_FILTER = "Filiform content pack (*.json)"
 BACKUP_FILTER = "Filiform database (*.sqlite3)"
@@ -62,8 +64,10 @@ def restore_backup(parent: QWidget, store: Store) -> bool:
     if not chosen:
         return False
     source = Path(chosen)
-    if not backups.is_sound(source):
-        tell(parent, "Cannot restore", f"{source.name} is damaged or not a database.", problem=True)
+    try:
+        check_backup(source)
+    except RestoreError as e:
+        tell(parent, "Cannot restore", str(e), problem=True)
         return False
     if not confirm(
         parent,
@@ -73,14 +77,9 @@ def restore_backup(parent: QWidget, store: Store) -> bool:
     ):
         return False
     try:
-        safety = backups.make_backup(store.db.conn, store.path, "before-restore")
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            src.backup(store.db.conn)
-        finally:
-            src.close()
-    except (OSError, sqlite3.Error) as e:
-        tell(parent, "Restore failed", f"Nothing was restored: {e}.", problem=True)
+        safety = restore_from(store, source)
+    except RestoreError as e:
+        tell(parent, "Restore failed", str(e), problem=True)
         return False
     tell(
         parent,
@@ -118,8 +117,7 @@ def import_content(parent: QWidget, store: Store) -> bool:
         return False
     source = Path(chosen)
     try:
-        backups.make_backup(store.db.conn, store.path, "before-import")
-        summary = import_pack(store.db, read_pack(source))
+        summary, _backup = import_file(store.db, store.path, source)
     except PackError as e:
         listed = "\n".join(f"• {p}" for p in e.problems[:15])
         more = f"\n…and {len(e.problems) - 15} more." if len(e.problems) > 15 else ""

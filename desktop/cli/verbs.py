@@ -8,7 +8,10 @@ usage. Only the `handout` verb loads Qt, and then without a display.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import os
+import re
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -21,15 +24,39 @@ from desktop.cli.errors import CliError
 VERBS = ("search", "handout", "export", "import", "check")
 
 
+class UsageError(Exception):
+    """The command line itself is wrong: one sentence, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one sentence (exit 2), not usage + error."""
+
+    def error(self, message: str):  # noqa: ANN201 - argparse's signature
+        verb = re.search(r"invalid choice: '([^']*)'", message)
+        if verb and self.prog == "filiform":
+            raise UsageError(unknown_verb_message(verb.group(1)))
+        raise UsageError(f"{message[:1].upper()}{message[1:]}; see '{self.prog} --help'")
+
+
+def unknown_verb_message(word: str) -> str:
+    """'serch is not a command...': names the closest verb, if any."""
+    close = difflib.get_close_matches(word, VERBS, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return (
+        f"'{word}' is not a command{hint}; the commands are {', '.join(VERBS)}, "
+        "and with no command the window opens"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="filiform",
         description="Filiform: an offline needling reference for the clinic front desk.",
     )
     parser.add_argument(
         "--db", metavar="PATH", help="database file (default: FILIFORM_DB or the user data folder)"
     )
-    sub = parser.add_subparsers(dest="verb", metavar="VERB")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
 
     p = sub.add_parser("search", help="search every kind of record")
     p.add_argument("query", nargs="+", help="what to look for")
@@ -117,32 +144,40 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from db.exchange import PackError, import_pack, read_pack
+    """Import a pack all or nothing, after a backup (as the File menu does)."""
+    from db.exchange import PackError, import_file
 
     store = _open(args)
     if store.read_only:
         raise CliError(f"Cannot import: the database is read-only ({store.read_only_reason}).")
     source = Path(args.source)
     try:
-        summary = import_pack(store.db, read_pack(source))
+        summary, backup = import_file(store.db, store.path, source)
     except PackError as e:
         details = "; ".join(e.problems[:5])
         more = f" (and {len(e.problems) - 5} more)" if len(e.problems) > 5 else ""
         raise CliError(f"Nothing was imported from {source.name}: {details}{more}.") from None
     except sqlite3.Error as e:
         raise CliError(f"Nothing was imported: the database refused the write ({e}).") from None
+    except OSError as e:
+        raise CliError(f"Nothing was imported: the backup failed ({e.strerror or e}).") from None
     out.write(
         f"Imported {source.name}: {summary.added} added, {summary.updated} updated, "
-        f"{summary.unchanged} unchanged, {summary.settings} settings.\n"
+        f"{summary.unchanged} unchanged, {summary.settings} settings. "
+        f"Backed up first to {backup}.\n"
     )
     return 0
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from db.checks import run_checks
+    """Inspect only: read-only, nothing moved or repaired (db.checks.check_file)."""
+    from db.checks import CheckRefused, check_file
+    from db.paths import default_db_path
 
-    store = _open(args, read_only=False)
-    report = run_checks(store)
+    try:
+        report = check_file(Path(args.db) if args.db else default_db_path())
+    except CheckRefused as e:
+        raise CliError(str(e)) from None
     for line in report.lines:
         out.write(line + "\n")
     if report.problems:
@@ -172,23 +207,55 @@ COMMANDS = {
 }
 
 
-def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """Run one CLI verb; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)  # exits 2 on usage errors
-    if args.verb is None:
-        parser.print_usage(err)
-        return 2
-    args.err = err
+def _say(err: TextIO, message: str) -> None:
+    message = " ".join(str(message).split())
+    err.write(f"filiform: {message}{'' if message.endswith(('.', '?', '!')) else '.'}\n")
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe: point stdout at /dev/null so exit's flush stays quiet."""
     try:
-        return COMMANDS[args.verb](args, out)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's StringIO): nothing to flush at exit
+
+
+def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run one CLI verb; returns the exit status (0 ok, 1 bad data, 2 bad usage).
+
+    Whatever goes wrong, a person gets one sentence on stderr, never a
+    traceback; a reader that closes the pipe early (`| head`) gets silence.
+    """
+    try:
+        args = build_parser().parse_args(argv)
+        if args.verb is None:
+            raise UsageError("Name a command: " + ", ".join(VERBS) + "; see 'filiform --help'")
+        args.err = err
+        code = COMMANDS[args.verb](args, out)
+        out.flush()
+        return code
+    except UsageError as e:
+        _say(err, str(e))
+        return 2
     except CliError as e:
-        message = str(e).rstrip()
-        err.write(f"filiform: {message}{'' if message.endswith('.') else '.'}\n")
+        _say(err, str(e))
         return 1
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0  # the reader took what it wanted (`filiform search x | head -1`)
     except KeyboardInterrupt:
-        err.write("filiform: interrupted.\n")
+        _say(err, "interrupted")
+        return 1
+    except sqlite3.Error as e:
+        _say(err, f"The database refused the command ({e})")
+        return 1
+    except OSError as e:
+        _say(err, f"{e.strerror or e}" + (f": {e.filename}" if e.filename else ""))
+        return 1
+    except Exception as e:  # noqa: BLE001 - a sentence, not a traceback, for a person
+        _say(err, f"Unexpected error ({type(e).__name__}: {e}); please report it")
         return 1
 
 
-__all__ = ["run", "build_parser", "VERBS"]
+__all__ = ["run", "build_parser", "VERBS", "unknown_verb_message"]

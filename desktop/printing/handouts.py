@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,8 +23,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.frontdesk import glance_rows
 from db.guide import AnswersError
 from db.kinds import GENERAL_MODALITY, KINDS
+from db.plain_text import first_sentence
 from db.records import Record, get_record, list_records
 from db.settings import PAPER_SIZES, load_settings
 from desktop.printing import guide_handout
@@ -73,21 +74,6 @@ class _Plan:
     context: dict[str, Any]
     modalities: list[str] = field(default_factory=list)  # for the "when to call" notes
     call_levels: tuple[str, ...] = ("contact", "urgent")
-
-
-# ---------------------------------------------------------------- plain text helpers
-
-_CITATION = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d[a-z]?\b)[^()]*\)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-
-
-def strip_citations(text: str | None) -> str:
-    """'about 20 minutes (Vickers 2018).' -> 'about 20 minutes.': patients need no author-year."""
-    return _CITATION.sub("", text or "").strip()
-
-
-def first_sentence(text: str | None) -> str:
-    return _SENTENCE_END.split(strip_citations(text), maxsplit=1)[0]
 
 
 # ---------------------------------------------------------------- lookups
@@ -180,23 +166,10 @@ VERSUS_PAIRS: tuple[tuple[str, str], ...] = (
 )
 MAX_SHARED_FAQS = 4  # keeps "how they differ" to about two pages
 
-VERSUS_ROWS: tuple[tuple[str, str], ...] = (
-    ("Comes from", "tradition"),
-    ("How long the needles stay in", "retention"),
-    ("What it feels like", "sensations"),
-)
-
 
 def _versus(db: Database, a_key: str, b_key: str) -> _Plan:
     a, b = _modality(db, a_key), _modality(db, b_key)
-    rows = [(label, first_sentence(a[f]), first_sentence(b[f])) for label, f in VERSUS_ROWS]
-    rows.append(
-        (
-            "Strength of the evidence",
-            str(a["evidence_strength"] or "not rated").capitalize(),
-            str(b["evidence_strength"] or "not rated").capitalize(),
-        )
-    )
+    rows = glance_rows(a, b)
     # FAQs about both whose answers speak of both: the ones that compare them.
     names = (a.title.lower(), b.title.lower())
     shared = [

@@ -1,24 +1,22 @@
-"""The main window: one search box on top, tabs below, menus and a status bar.
+"""The main window: it only assembles the parts and keeps the browsing history.
 
-The search box searches as a person types (debounced, in a worker thread) and
-shows ranked hits in place of the tabs; Enter or a click opens the hit in the
-tab that lists its kind. Links inside a detail pane open records too, and
-Back/Forward move through what was shown, like a browser.
+One search box on top, tabs below, menus and a status bar. The parts live
+next to this module: `search` (debounce, worker, results), `menus` (the menu
+registry), `zoom` (text size), `saved_state` (geometry, splitters, last tab),
+`style` (the style sheet), `navigation` (Back/Forward history); the menu
+actions come from `desktop.actions`, each installed through
+`desktop.actions.api.WindowApi`. See docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
 
-import html
-import time
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -30,60 +28,25 @@ from PySide6.QtWidgets import (
 
 from db.connection import Store
 from db.kinds import KINDS
-from db.search import Hit, SearchResult
+from db.search import Hit
 from desktop import preferences as prefs
 from desktop.actions import edit_actions, guide_actions, print_actions
 from desktop.dialogs.about import about_html
 from desktop.views import TAB_CLASSES, CompareTab, RecordTab
+from desktop.views.home import HomePage
+from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
 from desktop.widgets.search_panel import SearchPanel
 from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
-from desktop.window.search_worker import Searcher
+from desktop.window.saved_state import remember_tab, restore_state, save_state
+from desktop.window.search import SearchBox, SearchController
+from desktop.window.style import window_style
+from desktop.window.zoom import TextZoom
 
-SEARCH_DEBOUNCE_MS = 150
-SEARCH_LIMIT = 50
 TABS_PAGE, RESULTS_PAGE = 0, 1
-
-STYLE_SHEET = """
-QLineEdit#searchBox { font-size: 13pt; padding: 6px 8px; }
-QFrame#noticeBanner { background: #e8f1f8; border: 1px solid #a9c7de; border-radius: 3px; }
-QLabel#readOnlyBanner { background: #fff3c4; color: #4a3b00; padding: 6px 10px;
-    border: 1px solid #e0c45c; border-radius: 3px; }
-QToolButton#kindChip { padding: 3px 10px; border: 1px solid #b8c4cc; border-radius: 11px;
-    background: palette(base); }
-QToolButton#kindChip:checked { background: #1f6f8b; color: white; border-color: #1f6f8b; }
-QLabel#searchMessage { padding: 4px 2px; }
-QLabel#countLabel { color: palette(mid); }
-"""
-
-
-class SearchBox(QLineEdit):
-    """The search field: arrows move through hits, Enter opens, Esc clears."""
-
-    navigate = Signal(int)
-    openRequested = Signal()
-    escapePressed = Signal()
-    focused = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-            self.navigate.emit(1 if key == Qt.Key.Key_Down else -1)
-            return
-        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-            self.navigate.emit(8 if key == Qt.Key.Key_PageDown else -8)
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.openRequested.emit()
-            return
-        if key == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
-            return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event: Any) -> None:
-        super().focusInEvent(event)
-        self.focused.emit()
+HOME_TAB = 0
+MAX_RECENT = 8
+HOME_ENTRY: Entry = ("home", "", "")
 
 
 class MainWindow(QMainWindow):
@@ -100,39 +63,17 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._navigating = False
         self._switching = False
-        self._open_when_ready = False
-        self._search_started = 0.0
-        self.last_search_ms: float | None = None
-        self.text_size = prefs.clamp_text_size(prefs.get_int(prefs.TEXT_SIZE))
-        self.setStyleSheet(STYLE_SHEET)
+        self.setStyleSheet(window_style(prefs.clamp_text_size(prefs.get_int(prefs.TEXT_SIZE))))
 
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(10, 8, 10, 4)
         outer.setSpacing(6)
 
-        self.read_only_banner = QLabel()
-        self.read_only_banner.setObjectName("readOnlyBanner")
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setAccessibleName("Read-only notice")
+        self.read_only_banner = ReadOnlyBanner()
         outer.addWidget(self.read_only_banner)
         self.update_read_only_banner()
-
-        # What happened while opening (a new database, a damaged file set aside):
-        # shown until dismissed, so nobody misses where a damaged file went.
-        self.notice_banner = QFrame()
-        self.notice_banner.setObjectName("noticeBanner")
-        self.notice_banner.setAccessibleName("Notice")
-        notice_row = QHBoxLayout(self.notice_banner)
-        notice_row.setContentsMargins(10, 4, 4, 4)
-        self.notice_label = QLabel()
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        dismiss = QToolButton(text="Dismiss")
-        dismiss.setAccessibleName("Dismiss notice")
-        dismiss.clicked.connect(self.notice_banner.hide)
-        notice_row.addWidget(self.notice_label, 1)
-        notice_row.addWidget(dismiss)
+        self.notice_banner = NoticeBanner()
         outer.addWidget(self.notice_banner)
         self.show_notices(store.notices)
 
@@ -155,6 +96,12 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
         self.views: dict[str, RecordTab | CompareTab] = {}
+        self.home = HomePage(store)
+        self.tabs.addTab(self.home, self.home.title)
+        self.tabs.setTabToolTip(HOME_TAB, "Alt+Home")
+        self.home.linkActivated.connect(self.open_record)
+        self.home.compareRequested.connect(self.show_compare)
+        self.home.set_recent(_load_recent())
         for cls in TAB_CLASSES:
             view = cls(store)
             self.views[view.name] = view
@@ -164,9 +111,8 @@ class MainWindow(QMainWindow):
                 view.pairChosen.connect(self._on_pair_chosen)
             else:
                 view.recordChosen.connect(self._on_record_chosen)
-        for i in range(self.tabs.count()):
-            if i < 9:
-                self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
+        for i in range(1, min(self.tabs.count(), 10)):
+            self.tabs.setTabToolTip(i, f"Ctrl+{i}")
 
         self.search_panel = SearchPanel()
         self.stack = QStackedWidget()
@@ -175,19 +121,13 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.searcher = Searcher(store.path, self)
-        self.searcher.resultReady.connect(self._show_result)
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
-        self._timer.timeout.connect(self.run_search)
-        self.search_box.textChanged.connect(self._on_text_changed)
-        self.search_box.navigate.connect(self._on_search_navigate)
-        self.search_box.openRequested.connect(self.open_current_hit)
-        self.search_box.escapePressed.connect(self._on_search_escape)
-        self.search_box.focused.connect(self._on_search_focused)
-        self.search_panel.hitActivated.connect(self.open_hit)
-        self.search_panel.kindsChanged.connect(self.run_search)
-        self.search_panel.suggestionChosen.connect(self.search_box.setText)
-        self.search_panel.list.installEventFilter(self)
+        self.search = SearchController(
+            self.search_box, self.search_panel, store.path, host=self, parent=self
+        )
+        self.search.shown.connect(self.searchShown)
+        self.searcher = self.search.searcher
+        self._timer = self.search.timer  # the debounce timer (benchmarks skip its wait)
+        self.zoom = TextZoom(self._sized_views, self.statusBar().showMessage, self._restyle)
 
         self.menu_registry = MenuRegistry(self)
         self.menus = self.menu_registry.menus
@@ -211,8 +151,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location_label)
         self.update_status()
 
-        self.apply_text_size()
-        self._restore_state()
+        self.zoom.apply()
+        restore_state(self, self.tabs, self._record_tabs())
+        # The window always opens on the home page: the questions asked all day.
+        self.tabs.setCurrentIndex(HOME_TAB)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._push_current()
         self._update_history_actions()
@@ -230,12 +172,13 @@ class MainWindow(QMainWindow):
         quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        menus.add("zoom_in", "Larger text", self.zoom_in, ["Ctrl+=", "Ctrl++"], "view")
-        menus.add("zoom_out", "Smaller text", self.zoom_out, ["Ctrl+-"], "view")
-        menus.add("zoom_reset", "Normal text size", self.zoom_reset, ["Ctrl+0"], "view")
+        menus.add("zoom_in", "Larger text", self.zoom.zoom_in, ["Ctrl+=", "Ctrl++"], "view")
+        menus.add("zoom_out", "Smaller text", self.zoom.zoom_out, ["Ctrl+-"], "view")
+        menus.add("zoom_reset", "Normal text size", self.zoom.reset, ["Ctrl+0"], "view")
         menus.separator("view")
-        for i in range(self.tabs.count()):
-            shortcuts = [f"Ctrl+{i + 1}"] if i < 9 else None
+        menus.add("home", "&Home", self.show_home, ["Alt+Home"], "view")
+        for i in range(1, self.tabs.count()):
+            shortcuts = [f"Ctrl+{i}"] if i <= 9 else None
             menus.add(
                 f"tab_{i}",
                 self.tabs.tabText(i),
@@ -244,7 +187,8 @@ class MainWindow(QMainWindow):
                 "view",
             )
 
-        menus.add("search", "&Search", self.focus_search, ["Ctrl+K", "Ctrl+F", "/"], "go")
+        menus.add("search", "&Search", self.search.focus, ["Ctrl+K", "Ctrl+F", "/"], "go")
+        menus.menus["go"].addAction(menus.actions["home"])
         menus.add("back", "&Back", self.go_back, ["Alt+Left"], "go")
         menus.add("forward", "&Forward", self.go_forward, ["Alt+Right"], "go")
         menus.actions["back"].setToolTip("Back (Alt+Left)")
@@ -266,20 +210,11 @@ class MainWindow(QMainWindow):
 
     def update_read_only_banner(self) -> None:
         """Show why editing is off when the database is read-only."""
-        if self.store.read_only:
-            reason = self.store.read_only_reason or "the database is read-only"
-            self.read_only_banner.setText(
-                f"<b>Read-only:</b> {_escape(reason)}. Browsing and printing work; "
-                "editing is turned off."
-            )
-            self.read_only_banner.show()
-        else:
-            self.read_only_banner.hide()
+        self.read_only_banner.show_reason(self.store.read_only, self.store.read_only_reason)
 
     def show_notices(self, notices: list[str]) -> None:
         """Show what a person should know about the database, until dismissed."""
-        self.notice_label.setText(" ".join(notices))
-        self.notice_banner.setVisible(bool(notices))
+        self.notice_banner.show_notices(notices)
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -292,16 +227,29 @@ class MainWindow(QMainWindow):
         """The tab called `name` ("modalities", "points", "compare", ...)."""
         return self.views[name]
 
-    def current_view(self) -> RecordTab | CompareTab:
+    def current_view(self) -> RecordTab | CompareTab | HomePage:
         return self.tabs.currentWidget()  # type: ignore[return-value]
 
     def show_tab(self, index: int) -> None:
         self.show_tabs_page()
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
-            view = self.current_view()
-            focus = view.list if isinstance(view, RecordTab) else view.combo_a
-            focus.setFocus()
+            self._focus(self.current_view())
+
+    def show_home(self) -> None:
+        """The home page: pinned and common questions, the glance, recent records."""
+        self.show_tab(HOME_TAB)
+
+    def home_visible(self) -> bool:
+        return not self.results_visible() and self.tabs.currentIndex() == HOME_TAB
+
+    def _focus(self, view: QWidget) -> None:
+        if isinstance(view, RecordTab):
+            view.list.setFocus()
+        elif isinstance(view, CompareTab):
+            view.combo_a.setFocus()
+        else:
+            view.setFocus()
 
     def show_tabs_page(self) -> None:
         self.stack.setCurrentIndex(TABS_PAGE)
@@ -328,6 +276,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{label} '{key}' is not in the database.", 5000)
             return False
         self._push_current()
+        self._remember_recent(*view.current_record() or (kind, key))
         return True
 
     def show_compare(self, a: str, b: str) -> bool:
@@ -365,6 +314,7 @@ class MainWindow(QMainWindow):
         """Re-read every list and detail pane (after an edit or an import)."""
         for view in self.views.values():
             view.refresh()
+        self.home.refresh()
         self.update_status()
         self.update_read_only_banner()
         if self.search_box.text().strip():
@@ -374,6 +324,8 @@ class MainWindow(QMainWindow):
 
     def _current_entry(self) -> Entry | None:
         view = self.current_view()
+        if isinstance(view, HomePage):
+            return HOME_ENTRY
         if isinstance(view, CompareTab):
             pair = view.current_pair()
             return ("compare", *pair) if pair else None
@@ -388,14 +340,22 @@ class MainWindow(QMainWindow):
             self.history.push(entry)
         self._update_history_actions()
 
-    def _on_record_chosen(self, _kind: str, _key: str) -> None:
+    def _on_record_chosen(self, kind: str, key: str) -> None:
         self._push_current()
+        self._remember_recent(kind, key)
+
+    def _remember_recent(self, kind: str, key: str) -> None:
+        """Records opened lately, newest first, for the home page (this computer only)."""
+        recent = [(kind, key)] + [r for r in _load_recent() if r != (kind, key)]
+        recent = recent[:MAX_RECENT]
+        prefs.set_value(prefs.RECENT, [f"{k}/{r}" for k, r in recent])
+        self.home.set_recent(recent)
 
     def _on_pair_chosen(self, _a: str, _b: str) -> None:
         self._push_current()
 
     def _on_tab_changed(self, index: int) -> None:
-        prefs.set_value(prefs.LAST_TAB, index)
+        remember_tab(index)
         self._push_current()
 
     def _go(self, entry: Entry | None) -> None:
@@ -405,6 +365,8 @@ class MainWindow(QMainWindow):
         try:
             if entry[0] == "compare":
                 self.show_compare(entry[1], entry[2])
+            elif entry[0] == "home":
+                self.show_home()
             else:
                 self.open_record(entry[1], entry[2])
         finally:
@@ -421,60 +383,20 @@ class MainWindow(QMainWindow):
         self.actions_by_name["back"].setEnabled(self.history.can_go_back())
         self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
 
-    # search ------------------------------------------------------------------------
+    # search (the work is in desktop/window/search.py) -------------------------------
+
+    @property
+    def last_search_ms(self) -> float | None:
+        return self.search.last_search_ms
 
     def focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
-
-    def _on_text_changed(self, text: str) -> None:
-        if not text.strip():
-            self._timer.stop()
-            self._open_when_ready = False
-            self.searcher.cancel()  # an answer still on its way is now stale
-            self.search_panel.show_result(SearchResult(query=""))
-            self.show_tabs_page()
-            return
-        self._timer.start()
+        self.search.focus()
 
     def run_search(self) -> None:
-        """Ask the search thread for hits for what is in the box now."""
-        self._timer.stop()
-        text = self.search_box.text()
-        if not text.strip():
-            return
-        self._search_started = time.perf_counter()
-        self.searcher.request(text, self.search_panel.kinds() or None, SEARCH_LIMIT)
+        self.search.run()
 
-    def _show_result(self, result: SearchResult) -> None:
-        if not result.query.strip() or result.query != self.search_box.text():
-            return
-        self.search_panel.show_result(result)
+    def show_results_page(self) -> None:
         self.stack.setCurrentIndex(RESULTS_PAGE)
-        self.last_search_ms = (time.perf_counter() - self._search_started) * 1000
-        self.searchShown.emit(result)
-        if self._open_when_ready:
-            self._open_when_ready = False
-            self.open_current_hit()
-
-    def _search_pending(self) -> bool:
-        if self._timer.isActive():
-            return True
-        shown = self.search_panel.model.result
-        return shown is None or shown.query != self.search_box.text()
-
-    def open_current_hit(self) -> None:
-        """Enter in the search box: open the selected hit (waiting for results if needed)."""
-        if not self.search_box.text().strip():
-            return
-        if self._search_pending():
-            self._open_when_ready = True
-            if self._timer.isActive():
-                self.run_search()
-            return
-        hit = self.search_panel.current_hit()
-        if hit is not None:
-            self.open_hit(hit)
 
     def open_hit(self, hit: Hit) -> None:
         if self.open_record(hit.kind, hit.key):
@@ -482,92 +404,40 @@ class MainWindow(QMainWindow):
             if isinstance(view, RecordTab):
                 view.list.setFocus()
 
-    def _on_search_navigate(self, step: int) -> None:
-        if self.search_box.text().strip() and not self.results_visible():
-            if self.search_panel.model.rowCount():
-                self.stack.setCurrentIndex(RESULTS_PAGE)
-            return
-        self.search_panel.move_selection(step)
+    def focus_current_view(self) -> None:
+        self._focus(self.current_view())
 
-    def _on_search_escape(self) -> None:
-        if self.search_box.text():
-            self.search_box.clear()
-        else:
-            self.show_tabs_page()
-            view = self.current_view()
-            (view.list if isinstance(view, RecordTab) else view.detail).setFocus()
+    # text size and remembered state ---------------------------------------------------
 
-    def _on_search_focused(self) -> None:
-        result = self.search_panel.model.result
-        if result is not None and result.query == self.search_box.text() and result.query.strip():
-            self.stack.setCurrentIndex(RESULTS_PAGE)
+    @property
+    def text_size(self) -> int:
+        return self.zoom.size
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search_panel.list
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-        ):
-            self.search_box.clear()
-            self.search_box.setFocus()
-            return True
-        return super().eventFilter(watched, event)
+    def _sized_views(self) -> list[Any]:
+        return [self.home, *self.views.values()]
 
-    # text size ------------------------------------------------------------------------
+    def _restyle(self, points: int) -> None:
+        self.setStyleSheet(window_style(points))
 
-    def apply_text_size(self) -> None:
-        for view in self.views.values():
-            view.set_text_size(self.text_size)
-
-    def set_text_size(self, points: int) -> None:
-        self.text_size = prefs.clamp_text_size(points)
-        prefs.set_value(prefs.TEXT_SIZE, self.text_size)
-        self.apply_text_size()
-        self.statusBar().showMessage(f"Text size {self.text_size} pt", 2000)
-
-    def zoom_in(self) -> None:
-        self.set_text_size(self.text_size + 1)
-
-    def zoom_out(self) -> None:
-        self.set_text_size(self.text_size - 1)
-
-    def zoom_reset(self) -> None:
-        self.set_text_size(int(prefs.DEFAULTS[prefs.TEXT_SIZE]))
-
-    # remembered state ------------------------------------------------------------------
-
-    def _restore_state(self) -> None:
-        s = prefs.settings()
-        geometry = s.value(prefs.GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        for view in self.views.values():
-            if isinstance(view, RecordTab):
-                state = s.value(f"{prefs.SPLITTERS}/{view.name}")
-                if isinstance(state, QByteArray) and not state.isEmpty():
-                    view.splitter.restoreState(state)
-                else:
-                    view.splitter.setSizes([520, 680])
-        last = prefs.get_int(prefs.LAST_TAB)
-        if 0 <= last < self.tabs.count():
-            self.tabs.setCurrentIndex(last)
+    def _record_tabs(self) -> list[RecordTab]:
+        return [v for v in self.views.values() if isinstance(v, RecordTab)]
 
     def save_state(self) -> None:
-        s = prefs.settings()
-        s.setValue(prefs.GEOMETRY, self.saveGeometry())
-        s.setValue(prefs.LAST_TAB, self.tabs.currentIndex())
-        s.setValue(prefs.TEXT_SIZE, self.text_size)
-        for view in self.views.values():
-            if isinstance(view, RecordTab):
-                s.setValue(f"{prefs.SPLITTERS}/{view.name}", view.splitter.saveState())
-        s.sync()
+        save_state(self, self.tabs, self._record_tabs(), self.zoom.size)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.searcher.stop()
+        self.search.stop()
         super().closeEvent(event)
 
 
-def _escape(text: str) -> str:
-    return html.escape(text)
+def _load_recent() -> list[tuple[str, str]]:
+    """Records opened lately on this computer ("kind/key" strings in QSettings)."""
+    value = prefs.settings().value(prefs.RECENT, [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    found = []
+    for item in items:
+        kind, _, key = str(item).partition("/")
+        if kind and key:
+            found.append((kind, key))
+    return found[:MAX_RECENT]

@@ -1,0 +1,287 @@
+"""The home page the window opens on: the questions asked all day, one click each.
+
+A receptionist with a patient waiting should not have to know where an
+answer lives. The page lists the clinic's pinned questions and the questions
+a front desk hears most (a click opens the answer), acupuncture and dry
+needling at a glance, the records opened lately, and the keys that save time.
+It is built from plain widgets so the window's one zoom scales all of it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.connection import Store
+from db.frontdesk import (
+    COMMON_QUESTIONS,
+    GLANCE_PAIR,
+    glance_pair,
+    glance_rows,
+    pinned_keys,
+    question_leads,
+    titles,
+)
+from db.kinds import KINDS
+
+# Short enough to read at a glance beside the questions (Compare has the rest).
+HOME_GLANCE_ROWS = (("Comes from", "tradition"), ("How long the needles stay in", "retention"))
+KEY_HINTS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+K or /", "search: type a question as the patient says it"),
+    ("↑ ↓", "move through the results; the answer shows beside them"),
+    ("Enter", "open the answer in its tab"),
+    ("Ctrl+P", "print what is on screen as a handout"),
+    ("Alt+Home", "come back here"),
+    ("Alt+← / Alt+→", "back and forward"),
+    ("Ctrl+= / Ctrl+-", "larger or smaller text"),
+)
+HOME_STYLE = """
+QPushButton#homeQuestion, QPushButton#homeRecent { text-align: left; border: none;
+    padding: 3px 4px; color: #0b62a4; background: transparent; }
+QPushButton#homeQuestion:hover, QPushButton#homeRecent:hover { text-decoration: underline;
+    background: #eef3f6; }
+QPushButton#homeQuestion:focus, QPushButton#homeRecent:focus { background: #dbe8f1; }
+QLabel#homeTitle { color: #123a4a; }
+QLabel#homeHeading { color: #123a4a; }
+QLabel#homeHint { color: #5b6670; }
+QFrame#homeCard { background: palette(base); border: 1px solid #d5dde3; border-radius: 4px; }
+"""
+
+
+def _link_button(text: str, tip: str, name: str = "homeQuestion") -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setToolTip(tip)
+    button.setAccessibleName(text)
+    button.setFlat(True)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return button
+
+
+class HomePage(QWidget):
+    """What the front desk sees first; every item opens something in one click."""
+
+    name = "home"
+    title = "Home"
+    kinds: tuple[str, ...] = ()
+
+    linkActivated = Signal(str, str)  # kind, key: open a record
+    compareRequested = Signal(str, str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.db = store.db
+        self.setAccessibleName("Home page")
+        self.setStyleSheet(HOME_STYLE)
+        self._text_size = 11
+        self._recent: list[tuple[str, str]] = []
+        self.question_buttons: dict[str, QPushButton] = {}
+        self.pinned_buttons: dict[str, QPushButton] = {}
+        self.recent_buttons: list[QPushButton] = []
+        self._guide_action: QAction | None = None
+
+        self.title_label = QLabel("What patients ask most")
+        self.title_label.setObjectName("homeTitle")
+        self.title_label.setAccessibleName("Home title")
+        self.intro = QLabel(
+            "Click a question to see its answer, or type what the patient asks in the "
+            "search box above."
+        )
+        self.intro.setObjectName("homeHint")
+        self.intro.setWordWrap(True)
+
+        self.pinned_box = QVBoxLayout()
+        self.common_box = QVBoxLayout()
+        self.recent_box = QVBoxLayout()
+        self.pinned_heading = self._heading("Pinned by the clinic")
+        self.pinned_hint = QLabel("To pin a question here, open it and choose Edit > Pin to Home.")
+        self.pinned_hint.setObjectName("homeHint")
+        self.pinned_hint.setWordWrap(True)
+
+        self.glance = QLabel()
+        self.glance.setTextFormat(Qt.TextFormat.RichText)
+        self.glance.setWordWrap(True)
+        self.glance.setAccessibleName("Acupuncture and dry needling at a glance")
+        self.glance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.compare_button = QPushButton("Compare in full")
+        self.compare_button.setAccessibleName("Compare acupuncture and dry needling in full")
+        self.compare_button.clicked.connect(lambda: self.compareRequested.emit(*GLANCE_PAIR))
+        # Hook for the approach guide: the window hands its action over when it has one.
+        self.guide_button = QPushButton("Which approach fits me?")
+        self.guide_button.setAccessibleName("Which approach fits me?")
+        self.guide_button.hide()
+        self.guide_button.clicked.connect(self._open_guide)
+
+        self.keys_label = QLabel()
+        self.keys_label.setTextFormat(Qt.TextFormat.RichText)
+        self.keys_label.setAccessibleName("Keyboard hints")
+        self.keys_label.setText(
+            "<table cellspacing='0' cellpadding='2'>"
+            + "".join(
+                f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>"
+                for k, v in KEY_HINTS
+            )
+            + "</table>"
+        )
+        self.keys_label.setWordWrap(True)
+
+        left = QVBoxLayout()
+        left.setSpacing(2)
+        left.addWidget(self.pinned_heading)
+        left.addWidget(self.pinned_hint)
+        left.addLayout(self.pinned_box)
+        left.addSpacing(8)
+        left.addWidget(self._heading("Asked most often"))
+        left.addLayout(self.common_box)
+        left.addSpacing(8)
+        self.recent_heading = self._heading("Opened recently")
+        left.addWidget(self.recent_heading)
+        left.addLayout(self.recent_box)
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        right.setSpacing(4)
+        right.addWidget(self._heading("Acupuncture or dry needling? At a glance"))
+        right.addWidget(self.glance)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.compare_button)
+        buttons.addWidget(self.guide_button)
+        buttons.addStretch(1)
+        right.addLayout(buttons)
+        right.addSpacing(10)
+        right.addWidget(self._heading("Keys that save time"))
+        right.addWidget(self.keys_label)
+        right.addStretch(1)
+
+        page = QWidget()
+        page.setObjectName("homeContent")
+        grid = QGridLayout(page)
+        grid.setContentsMargins(16, 10, 16, 10)
+        grid.setHorizontalSpacing(28)
+        grid.addWidget(self.title_label, 0, 0, 1, 2)
+        grid.addWidget(self.intro, 1, 0, 1, 2)
+        grid.addLayout(left, 2, 0)
+        grid.addLayout(right, 2, 1)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 6)
+        grid.setRowStretch(2, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.refresh()
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("homeHeading")
+        return label
+
+    # content -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read pinned and common questions, the glance and the recent records."""
+        pinned = question_leads(self.db, pinned_keys(self.db))
+        self.pinned_buttons = self._fill(self.pinned_box, pinned)
+        self.pinned_hint.setVisible(not pinned)
+        shown = {q.key for q in pinned}
+        common = [q for q in question_leads(self.db, list(COMMON_QUESTIONS)) if q.key not in shown]
+        self.question_buttons = self._fill(self.common_box, common)
+        self.glance.setText(self._glance_html())
+        self.compare_button.setEnabled(glance_pair(self.db) is not None)
+        self._fill_recent()
+
+    def _fill(self, box: QVBoxLayout, questions: list[Any]) -> dict[str, QPushButton]:
+        _clear(box)
+        made: dict[str, QPushButton] = {}
+        for q in questions:
+            mark = "  (clinic's own)" if q.origin == "clinic" else ""
+            button = _link_button(q.question + mark, q.lead)
+            button.clicked.connect(lambda _=False, k=q.key: self.linkActivated.emit("faqs", k))
+            box.addWidget(button)
+            made[q.key] = button
+        return made
+
+    def _glance_html(self) -> str:
+        pair = glance_pair(self.db)
+        if pair is None:
+            return "<i>Acupuncture or dry needling is hidden or missing.</i>"
+        a, b = pair
+        head = (
+            "<tr><th></th>"
+            f"<th align='left'>{escape(a.title)}</th><th align='left'>{escape(b.title)}</th></tr>"
+        )
+        body = "".join(
+            f"<tr><td valign='top'><b>{escape(label)}</b></td>"
+            f"<td valign='top'>{escape(left)}</td><td valign='top'>{escape(right)}</td></tr>"
+            for label, left, right in glance_rows(a, b, HOME_GLANCE_ROWS)
+        )
+        return (
+            f"<table width='100%' cellspacing='0' cellpadding='4' border='0'>{head}{body}</table>"
+        )
+
+    def set_recent(self, records: list[tuple[str, str]]) -> None:
+        """The records opened lately on this computer, newest first."""
+        self._recent = list(records)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        _clear(self.recent_box)
+        self.recent_buttons = []
+        for kind, key, title in titles(self.db, self._recent):
+            button = _link_button(f"{title}", KINDS[kind].label, "homeRecent")
+            button.clicked.connect(lambda _=False, k=kind, r=key: self.linkActivated.emit(k, r))
+            self.recent_box.addWidget(button)
+            self.recent_buttons.append(button)
+        self.recent_heading.setVisible(bool(self.recent_buttons))
+
+    def set_guide_action(self, action: QAction | None) -> None:
+        """Show "Which approach fits me?" and run this action (the approach guide) on click."""
+        self._guide_action = action
+        self.guide_button.setVisible(action is not None)
+
+    def _open_guide(self) -> None:
+        if self._guide_action is not None:
+            self._guide_action.trigger()
+
+    # the view protocol the window uses -------------------------------------------
+
+    def set_text_size(self, points: int) -> None:
+        """Fonts come from the window's style sheet (one zoom); nothing to do here."""
+        self._text_size = points
+
+    def current_record(self) -> tuple[str, str] | None:
+        return None
+
+    def current_handout(self) -> tuple[str, dict[str, Any]] | None:
+        return None
+
+    def show_record(self, kind: str, key: str) -> bool:
+        return False
+
+
+def _clear(box: QVBoxLayout) -> None:
+    while box.count():
+        item = box.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()  # not painted while it waits to be deleted
+            widget.deleteLater()

@@ -1,0 +1,51 @@
+"""What the window remembers between runs: geometry, last tab, splitters, text size.
+
+Stored with `desktop.preferences` (QSettings), per computer, never in the
+database: two front-desk screens may want different layouts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QMainWindow, QTabWidget
+
+from desktop import preferences as prefs
+from desktop.views import RecordTab
+
+DEFAULT_SPLIT = [520, 680]  # list | detail, in pixels, until a person moves it
+
+
+def restore_state(window: QMainWindow, tabs: QTabWidget, record_tabs: Iterable[RecordTab]) -> None:
+    """Put geometry, splitters and the last tab back as they were at the last close."""
+    s = prefs.settings()
+    geometry = s.value(prefs.GEOMETRY)
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    for view in record_tabs:
+        state = s.value(f"{prefs.SPLITTERS}/{view.name}")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            view.splitter.restoreState(state)
+        else:
+            view.splitter.setSizes(DEFAULT_SPLIT)
+    last = prefs.get_int(prefs.LAST_TAB)
+    if 0 <= last < tabs.count():
+        tabs.setCurrentIndex(last)
+
+
+def save_state(
+    window: QMainWindow, tabs: QTabWidget, record_tabs: Iterable[RecordTab], text_size: int
+) -> None:
+    s = prefs.settings()
+    s.setValue(prefs.GEOMETRY, window.saveGeometry())
+    s.setValue(prefs.LAST_TAB, tabs.currentIndex())
+    s.setValue(prefs.TEXT_SIZE, text_size)
+    for view in record_tabs:
+        s.setValue(f"{prefs.SPLITTERS}/{view.name}", view.splitter.saveState())
+    s.sync()
+
+
+def remember_tab(index: int) -> None:
+    """Save the tab a person moved to at once (a crash keeps it too)."""
+    prefs.set_value(prefs.LAST_TAB, index)
