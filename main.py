@@ -1,7 +1,7 @@
 """Filiform launcher: open the window, or run one command-line verb.
 
 `python main.py` opens the app; `python main.py search ...` (and the other
-verbs in DESIGN.md) runs without a display.
+verbs in docs/ARCHITECTURE.md) runs without a display.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The command-line contract of DESIGN.md, as a script would use it."""
+"""The command-line contract of docs/ARCHITECTURE.md, as a script would use it."""
 
 from __future__ import annotations
 

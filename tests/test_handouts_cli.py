@@ -1,4 +1,4 @@
-"""`filiform handout`: the batch-printing contract in DESIGN.md."""
+"""`filiform handout`: the batch-printing contract in docs/ARCHITECTURE.md."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """`filiform handout`: list the handouts or write one to PDF, without a display.
 
-Batch printing from a script is the point (DESIGN.md, "Command line"), so
-output is stable: `--list` prints `name  title` lines, `--list --json` a JSON
-array of {name, title, description}; errors are one sentence via CliError.
+Batch printing from a script is the point (docs/ARCHITECTURE.md, "The
+command-line contract"), so output is stable: `--list` prints `name  title` lines,
+`--list --json` a JSON array of {name, title, description}; errors are one
+sentence via CliError.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The command line: search, handout, export, import and check.
 
-Scripts and tests rely on this contract (DESIGN.md, "Command line"): output on
-stdout, one clear sentence on stderr for an error, exit 1 for errors and 2 for
-usage. Only the `handout` verb loads Qt, and then without a display.
+Scripts and tests rely on this contract (docs/ARCHITECTURE.md, "The
+command-line contract"): output on stdout, one clear sentence on stderr for an
+error, exit 1 for errors and 2 for usage. Only the `handout` verb loads Qt,
+and then without a display.
 """
 
 from __future__ import annotations
