@@ -28,6 +28,7 @@ from db.schema import WORDS_VOCAB
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
 MAX_RELAXED_TERMS = 6
+MAX_NAME_WORDS = 4  # a point name in syllables: "Hua Tuo Jia Ji"
 TITLE_CANDIDATES = 2000
 COMMON_MIN_DOCS = 5000  # below this, ranking every match costs a few ms
 COMMON_FRACTION = 0.2
@@ -179,7 +180,9 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# A word, or an extra-point code as replace_codes writes it ("EX-HN3"), which
+# must stay one term: FTS5 reads the quoted code as the phrase "ex hn3".
+_WORD = re.compile(r"EX-[A-Z]{1,2}\d{1,2}|[^\W_]+(?:['\u2019][^\W_]+)*")
 
 
 def parse_query(text: str) -> list[Term]:
@@ -235,7 +238,24 @@ def _filters(kinds: list[str] | None, exclude_ids: list[int]) -> tuple[str, list
 def _title_matches(
     db: Database, expression: str, kinds: list[str] | None, limit: int, exclude_ids: list[int]
 ) -> list[int]:
-    """Ids of records whose title alone holds every word, shortest title first."""
+    """Ids of records whose title alone holds every word, shortest title first.
+
+    While the last word is still being typed (a prefix term), titles holding
+    it as a whole word come first: "Xiyan" is Xiyan (EX-LE5) before the
+    shorter-titled Xiyangguan (GB33).
+    """
+    whole_words = expression.replace('"*', '"')
+    if whole_words == expression:
+        return _title_ids(db, expression, kinds, limit, exclude_ids)
+    first = _title_ids(db, whole_words, kinds, limit, exclude_ids)
+    return first + _title_ids(db, expression, kinds, limit - len(first), exclude_ids + first)
+
+
+def _title_ids(
+    db: Database, expression: str, kinds: list[str] | None, limit: int, exclude_ids: list[int]
+) -> list[int]:
+    if limit <= 0:
+        return []
     filter_sql, params = _filters(kinds, exclude_ids)
     rows = db.execute(
         f"""
@@ -336,11 +356,18 @@ def _search_terms(
     groups = [t.fts() for t in terms]
     everything = " AND ".join(groups)
     found: list[tuple[int, Hit]] = []
-    if _too_common(db, terms):
+    names_a_point = 2 <= len(terms) <= MAX_NAME_WORDS and not any(t.is_code for t in terms)
+    if names_a_point and (kinds is None or "points" in kinds):
+        # A point name typed in separate syllables ("Xi Yan", "Hua Tuo Jia Ji")
+        # opens the point whose title or other names hold that exact phrase.
+        phrase = _quote(" ".join(t.text for t in terms))
+        found = _run(db, phrase, ["points"], limit, [], True, columns="title aliases")
+    if len(found) < limit and _too_common(db, terms):
         # Every word is in a large share of the records (at 100,000 records,
         # "needle" is in 60%): rank the records that have the words in a title
         # or alias first, instead of scoring every match.
-        found = _run(db, everything, kinds, limit, [], True, columns="title aliases")
+        ids = [i for i, _ in found]
+        found += _run(db, everything, kinds, limit - len(found), ids, True, columns="title aliases")
     if len(found) < limit:
         found += _run(db, everything, kinds, limit - len(found), [i for i, _ in found], True)
     if len(found) < limit and 2 < len(groups) <= MAX_RELAXED_TERMS:
@@ -436,7 +463,34 @@ def _correction(db: Database, vocab: _Vocabulary, term: Term) -> str | None:
     )
     if _match_count(db, _quote(word)) == _match_count(db, _quote(best)):
         return None  # same stem: nothing to correct
+    if _edit_distance(word, best) > 1 and best in _point_name_words(db):
+        # Pinyin names differ by a syllable: "yintang" is not a misspelt
+        # "yutang" but another point. Only a one-letter slip may become a name.
+        return None
     return best
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Edits between two words: insert, delete, substitute, or swap two neighbours."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _point_name_words(db: Database) -> set[str]:
+    """Lower-case words of every point's code, pinyin and other names."""
+    words: set[str] = set()
+    for key, pinyin, aliases in db.execute("SELECT key, pinyin, aliases FROM points"):
+        for text in (key, pinyin, aliases):
+            words.update(w.lower() for w in _WORD.findall(str(text or "")))
+    return words
 
 
 def _suggest(db: Database, query: str, terms: list[Term]) -> tuple[list[Term], str] | None:
