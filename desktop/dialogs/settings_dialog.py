@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from db.connection import Store
 from db.settings import SETTINGS, Setting, SettingError, load_settings, save_settings
-from desktop.printing.handouts import LOGO_DATA_PREFIX, load_logo
+from desktop.printing.logo import LOGO_DATA_PREFIX, load_logo
 
 PAPER_LABELS = {"a4": "A4 (210 × 297 mm)", "letter": "Letter (8.5 × 11 in)"}
 LOGO_MAX = (900, 300)  # stored logo, px: sharp in print at the header's size, small in the file

@@ -13,12 +13,9 @@ templates only through autoescaped Jinja2 (`desktop.rendering.templating.render`
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -30,6 +27,7 @@ from db.plain_text import first_sentence
 from db.records import Record, get_record, list_records
 from db.settings import PAPER_SIZES, load_settings
 from desktop.printing import guide_handout
+from desktop.printing.logo import load_logo, logo_size
 from desktop.printing.printer import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
 from desktop.rendering.record_context import compare_context, record_context
 from desktop.rendering.templating import render
@@ -39,8 +37,6 @@ GENERAL_NOTE = (
     "Your practitioner decides your care with you."
 )
 FIRST_APPOINTMENT = "before-your-first-appointment"
-LOGO_BOX = (150, 52)  # largest logo in the header, layout px (96 per inch)
-MAX_LOGO_PIXELS = 40_000_000  # refuse absurd images rather than stall the UI
 
 # Font sizes (pt) and spacing (px) for normal and large print.
 SIZES = {
@@ -369,50 +365,6 @@ def _plan(db: Database, name: str, params: Mapping[str, Any] | None) -> _Plan:
 # ---------------------------------------------------------------- composing
 
 
-LOGO_DATA_PREFIX = "data:image/png;base64,"
-
-
-def load_logo(value: str | None) -> tuple[Any, str | None]:
-    """(QImage, None) for a readable logo, else (None, why it was left out).
-
-    The settings dialog stores the logo itself in the database (a PNG data
-    URI) so it travels with the file; a script may store a file path instead.
-    """
-    if not value:
-        return None, None
-    from PySide6.QtGui import QImage, QImageReader
-
-    if value.startswith(LOGO_DATA_PREFIX):
-        image = QImage()
-        try:
-            data = base64.b64decode(value[len(LOGO_DATA_PREFIX) :], validate=True)
-        except (binascii.Error, ValueError):
-            data = b""
-        if not data or not image.loadFromData(data, "PNG"):
-            return None, "The logo was left out: the logo stored in the settings is damaged."
-        return image, None
-    file = Path(value).expanduser()
-    if not file.is_file():
-        return None, f"The logo was left out: the file {file} does not exist."
-    reader = QImageReader(str(file))
-    size = reader.size()
-    if size.isValid() and size.width() * size.height() > MAX_LOGO_PIXELS:
-        return None, (
-            f"The logo was left out: {file.name} is too large ({size.width()}x{size.height()})."
-        )
-    image = reader.read()
-    if image.isNull():
-        return None, (
-            f"The logo was left out: {file.name} could not be read ({reader.errorString()})."
-        )
-    return image, None
-
-
-def _logo_size(image: Any) -> tuple[int, int]:
-    scale = min(LOGO_BOX[0] / image.width(), LOGO_BOX[1] / image.height())
-    return max(1, round(image.width() * scale)), max(1, round(image.height() * scale))
-
-
 def format_date(day: date) -> str:
     """'21 November 2026': no day/month order to misread on either side of the Atlantic."""
     return f"{day.day} {day:%B %Y}"
@@ -456,7 +408,7 @@ def compose(
         address=address,
         date=format_date(today or date.today()),
         logo=logo is not None,
-        logo_size=_logo_size(logo) if logo is not None else (0, 0),
+        logo_size=logo_size(logo) if logo is not None else (0, 0),
         logo_url=LOGO_URL,
     )
     footer = render(

@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(i, f"Ctrl+{i}")
 
         self.search_panel = SearchPanel()
+        self.answer = self.search_panel.answer
+        self.answer.set_renderer(self._render_record)
+        self.answer.linkActivated.connect(self.open_record)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.search_panel)
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         self.guide_dialog: QWidget | None = None
         edit_actions.install(self)
         guide_actions.install(self)
+        self.answer.printRequested.connect(self.actions_by_name["print"].trigger)
         self.back_button.setDefaultAction(self.actions_by_name["back"])
         self.forward_button.setDefaultAction(self.actions_by_name["forward"])
         self.back_button.setText("◀")
@@ -414,7 +418,12 @@ class MainWindow(QMainWindow):
         return self.zoom.size
 
     def _sized_views(self) -> list[Any]:
-        return [self.home, *self.views.values()]
+        return [self.home, self.answer, *self.views.values()]
+
+    def _render_record(self, kind: str, key: str) -> str | None:
+        """A record's detail HTML as its own tab renders it (for the answer pane)."""
+        view = self._tab_for_kind(kind)
+        return view.fragment(*view.resolve(kind, key)) if view is not None else None
 
     def _restyle(self, points: int) -> None:
         self.setStyleSheet(window_style(points))
