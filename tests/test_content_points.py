@@ -121,3 +121,66 @@ def test_the_b_of_an_extra_back_code_is_not_read_as_bladder():
 def test_xiyan_names_st35_as_its_lateral_point(points):
     assert "ST35" in points["EX-LE5"]["location"]
     assert "EX-LE4" in points["EX-LE5"]["location"]
+
+
+def _trigger_points(points: dict[str, dict]) -> dict[str, dict]:
+    return {k: r for k, r in points.items() if r["kind"] == "trigger point"}
+
+
+def test_at_least_forty_trigger_points_each_with_location_referral_and_regions(points):
+    trps = _trigger_points(points)
+    assert len(trps) >= 40
+    for key, record in trps.items():
+        assert record["location"] and record["referral"], key
+        assert record["regions"], f"{key} has no region where it lies"
+        assert record["referral_regions"], f"{key} has no referral region"
+        assert record["sources"], key
+
+
+@pytest.mark.parametrize(
+    ("complaint", "region"),
+    [
+        ("neck", "neck-back"),
+        ("shoulder", "shoulder"),
+        ("between the shoulder blades", "shoulder-blade"),
+        ("low back", "lower-back"),
+        ("hip", "hip"),
+        ("front of the knee", "knee-front"),
+        ("back of the knee", "knee-back"),
+        ("heel", "heel"),
+        ("elbow", "elbow"),
+        ("wrist", "wrist"),
+        ("jaw", "jaw"),
+        ("temple headache", "temple"),
+        ("top of the head", "head-top"),
+    ],
+)
+def test_every_common_complaint_has_trigger_points_that_refer_there(points, complaint, region):
+    referring = [k for k, r in _trigger_points(points).items() if region in r["referral_regions"]]
+    assert referring, f"no trigger point refers pain to the {complaint}"
+
+
+def test_heel_pain_is_covered_by_calf_and_foot_muscles(points):
+    heel = {k for k, r in _trigger_points(points).items() if "heel" in r["referral_regions"]}
+    assert {"TrP-soleus", "TrP-quadratus-plantae", "TrP-abductor-hallucis"} <= heel
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("pectoralis minor", "TrP-pectoralis-minor"),
+        ("rhomboids", "TrP-rhomboids"),
+        ("iliopsoas", "TrP-iliopsoas"),
+        ("hamstrings", "TrP-hamstrings"),
+        ("quadratus plantae", "TrP-quadratus-plantae"),
+        ("brachioradialis", "TrP-brachioradialis"),
+    ],
+)
+def test_a_new_trigger_point_opens_first_by_its_muscle_name(store, typed, key):
+    result = search(store.db, typed)
+    assert result.hits[0].key == key
+
+
+def test_trigger_points_near_the_lung_carry_the_pneumothorax_caution(points):
+    for key in ("TrP-pectoralis-minor", "TrP-rhomboids"):
+        assert "pneumothorax" in points[key]["cautions"], key
