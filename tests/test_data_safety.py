@@ -167,12 +167,18 @@ def test_backups_of_two_databases_in_one_folder_neither_mix_nor_prune_each_other
     mine, theirs = backups.list_backups(clinic), backups.list_backups(clinic_b)
     assert ours in mine and len(mine) == 2  # the first-edit-of-day backup and ours
     assert not set(mine) & set(theirs)
+    # ...and a backup clinic makes now, beside clinic-b's ten, is not pruned at once.
+    store = open_store(clinic)
+    newest = backups.make_backup(store.db.conn, clinic, "manual")
+    store.close()
+    assert newest.exists() and ours.exists()
+    assert len(backups.list_backups(clinic_b)) == backups.KEEP_BACKUPS
 
     # A damaged clinic.sqlite3 comes back from its own backup, not clinic-b's.
     clinic.write_bytes(clinic.read_bytes()[:4096] + b"\xde\xad" * 40000)
     store = open_store(clinic)
     assert get_record(store.db, "faqs", key)["answer"] == "Clinic A's own answer."
-    assert str(ours) in " ".join(store.notices)
+    assert str(newest) in " ".join(store.notices)
 
 
 # --- 3. and 4. restore ---------------------------------------------------------
