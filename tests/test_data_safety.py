@@ -680,3 +680,25 @@ def test_readme_names_the_mark_filiform_puts_in_its_files():
     for table in ownership.LEGACY_TABLES:
         assert f"`{table}`" in section
     assert "byte for byte" in section and "exit status 1" in section
+
+
+def test_a_locked_file_is_reported_as_locked_and_never_set_aside(db_path, monkeypatch):
+    from db import connection
+
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db_path)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE settings SET value = value")
+    try:
+        with pytest.raises(DatabaseError, match="locked by another program"):
+            open_store(db_path)
+        code, _, err = cli("--db", str(db_path), "search", "needle")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert code == 1 and "locked" in err and err.count("\n") == 1
+    assert not list(db_path.parent.glob("*.damaged-*"))
+    store = open_store(db_path)
+    assert store.notices == [] and store.db["faqs"].count > 0
+    store.close()
