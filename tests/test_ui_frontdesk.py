@@ -148,3 +148,45 @@ def test_shipped_content_still_needs_a_source(tmp_path):
     problems = " ".join(validate_content_dir(copy))
     assert f"'{records[0]['key']}', field 'sources': is required" in problems
     assert f"'{records[1]['key']}', field 'sources': is required" in problems
+
+
+def test_history_reads_as_words_and_shows_the_whole_before_and_after(qtbot, window, store):
+    from db import editing
+    from desktop.dialogs.history_dialog import HistoryDialog
+
+    old = store.db.execute("SELECT answer FROM faqs WHERE key = 'will-it-hurt'").fetchone()[0]
+    new_text = "A new answer from the clinic. " * 12
+    editing.update_record(store, "faqs", "will-it-hurt", {"answer": new_text})
+    dialog = HistoryDialog(store, "faqs", "will-it-hurt", window)
+    qtbot.addWidget(dialog)
+    row = [dialog.table.item(0, j).text() for j in range(5)]
+    assert row[0].startswith("Today ") and "+00:00" not in row[0]
+    assert row[1:3] == ["Changed", "Answer"]
+    assert dialog.before.toPlainText() == old  # whole, not cut to two lines
+    assert dialog.after.toPlainText() == new_text
+    assert dialog.undo_button.isEnabled()
+
+
+def test_an_empty_history_offers_no_undo(qtbot, window, store):
+    from desktop.dialogs.history_dialog import HistoryDialog
+
+    dialog = HistoryDialog(store, "faqs", "can-i-drive", window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 0
+    assert not dialog.undo_button.isEnabled()
+    assert "nothing to undo" in dialog.status.text()
+
+
+def test_history_dates_read_as_a_person_writes_them():
+    from datetime import date
+
+    from desktop.dialogs.history_dialog import field_text, value_text, when_text
+
+    assert when_text("2026-03-04T10:15:00+00:00", today=date(2026, 11, 21)).startswith("4 Mar 2026")
+    assert field_text("points", "referral_regions") == "Refers pain to (body regions)"
+    assert value_text("faqs", "modalities", '["acupuncture", "dry-needling"]') == (
+        "acupuncture; dry-needling"
+    )
+    assert "Question: Where do I park?" in value_text(
+        "faqs", "*", '{"key": "park", "question": "Where do I park?", "sources": []}'
+    )
