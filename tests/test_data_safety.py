@@ -702,3 +702,18 @@ def test_a_locked_file_is_reported_as_locked_and_never_set_aside(db_path, monkey
     store = open_store(db_path)
     assert store.notices == [] and store.db["faqs"].count > 0
     store.close()
+
+
+def test_the_app_shows_one_dialog_for_a_folder_and_leaves_it_alone(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import app as desktop_app
+
+    target = _not_ours(tmp_path, "folder")
+    before = tree_hash(tmp_path / "home")
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda p, title, text: shown.append((title, text)))
+    assert desktop_app.main(["--db", str(target)]) == 1
+    assert len(shown) == 1 and "is a folder, not a Filiform database" in shown[0][1]
+    assert tree_hash(tmp_path / "home") == before
