@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +27,18 @@ from db.kinds import KINDS
 
 COLUMNS = ("When", "Change", "Field", "Before", "After")
 PREVIEW_CHARS = 160
+
+
+def confirm_discard(parent: QDialog, text: str) -> bool:
+    """Ask before an undo that replaces later changes (tests answer it)."""
+    answer = QMessageBox.question(
+        parent,
+        "Undo and replace later changes?",
+        f"{text}\n\nUndo anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _preview(text: str | None) -> str:
@@ -120,7 +133,13 @@ class HistoryDialog(QDialog):
             return
         rev = self.revisions[rows[0].row()]
         try:
-            editing.undo(self.store, rev.id)
+            try:
+                editing.undo(self.store, rev.id)
+            except editing.UndoWouldDiscard as e:
+                if not confirm_discard(self, str(e)):
+                    self._say(f"{e} Nothing was changed.")
+                    return
+                editing.undo(self.store, rev.id, force=True)
         except editing.EditError as e:
             self._say(str(e))
             return
