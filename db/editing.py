@@ -333,7 +333,8 @@ def _remove(store: Store, kind: Kind, rev: Revision, stamp: str, force: bool) ->
     later = _later_changes(store, rev)
     if later and not force:
         raise UndoWouldDiscard(
-            f"Not undone: '{rev.key}' has been changed {later} time(s) since it was added; "
+            f"Not undone: '{rev.key}' has been changed {later} "
+            f"time{'' if later == 1 else 's'} since it was added; "
             "undoing the addition removes the record with those changes "
             "(they stay in History, and this undo can be undone too)."
         )

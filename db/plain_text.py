@@ -15,6 +15,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\u201c]?[A-Z0-9])")
 LEAD_CHARS = 220
 
 
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every author-year citation, "(Vickers 2018)", in a text."""
+    return [(m.start(), m.end()) for m in _CITATION.finditer(text)]
+
+
 def strip_citations(text: str | None) -> str:
     """'about 20 minutes (Vickers 2018).' -> 'about 20 minutes.': patients need no author-year."""
     return _CITATION.sub("", text or "").strip()

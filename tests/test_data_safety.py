@@ -664,3 +664,13 @@ def test_a_test_run_leaves_no_home_folder_in_tmp(tmp_path):
     )
     assert proc.returncode == 0, proc.stdout[-2000:]
     assert not list(tmp_path.glob("filiform-test-home-*"))
+
+
+def test_readme_names_the_mark_filiform_puts_in_its_files():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**Damaged or unusual files**") :]
+    section = section[: section.index("\n- **")]
+    assert f"{ownership.APPLICATION_ID:#010x}".lower() in section.lower()
+    for table in ownership.LEGACY_TABLES:
+        assert f"`{table}`" in section
+    assert "byte for byte" in section and "exit status 1" in section

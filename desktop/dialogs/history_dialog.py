@@ -34,7 +34,7 @@ def confirm_discard(parent: QDialog, text: str) -> bool:
     answer = QMessageBox.question(
         parent,
         "Undo and replace later changes?",
-        f"{text}\n\nUndo anyway?",
+        f"{text.removeprefix('Not undone: ')}\n\nUndo anyway?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

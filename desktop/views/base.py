@@ -225,10 +225,19 @@ class RecordTab(QWidget):
         shown = self._shown
         self.model.set_filter(self.filter_box.text(), equals)
         self._update_count()
+        if not self.model.rowCount() and self._filtered():
+            # Nothing matches: say so, and do not leave an old record on screen.
+            self._shown = None
+            self.detail.show_message(
+                f"No {self.noun.rstrip('s')} matches this filter. Clear it (Esc) to see all."
+            )
+            return
         if shown and shown[0] == self.kinds[0]:
             row = self.model.row_of_key(shown[1])
             if row is not None:
                 self._select_row(row)
+        elif shown is None and not self._first_pending:
+            self.select_first()  # the filter was cleared after matching nothing
 
     def clear_filters(self) -> None:
         self._filter_timer.stop()
@@ -240,6 +249,9 @@ class RecordTab(QWidget):
         self.filter_box.clear()
         self.filter_box.blockSignals(False)
         self.apply_filter()
+
+    def _filtered(self) -> bool:
+        return bool(self.filter_box.text()) or any(c.currentIndex() > 0 for _, c in self.combos)
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
