@@ -290,6 +290,8 @@ GUIDE_QUESTIONS = Kind(
         Field("question", "Question", required=True, patient_facing=True),
         Field("hint", "Hint", patient_facing=True),
         Field("answers", "Answers allowed", "choice", required=True, choices=GUIDE_ANSWER_COUNTS),
+        # With "several": at most this many ticks (keeps the result to two pages).
+        Field("most", "At most this many answers", "int"),
     ),
     searchable=False,
     needs_sources=False,

@@ -252,7 +252,11 @@ def m004_guide(db: Database) -> None:
     shipped content gets the guide's shipped records too (a new file gets them
     with the rest of the content)."""
     for name in GUIDE_KINDS:
-        _create_kind_table(db, KINDS[name])
+        kind = KINDS[name]
+        _create_kind_table(db, kind)
+        for f in kind.fields:  # a guide table made by an earlier m001 may lack a field
+            if f.name not in db[kind.table].columns_dict:
+                db[kind.table].add_column(f.name, _column_type(kind, f.name))
     from db.content import install_missing_kinds
 
     install_missing_kinds(db, GUIDE_KINDS)

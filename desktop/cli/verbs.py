@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", metavar="OUT.pdf", help="write the handout to this PDF file")
     p.add_argument("--large-print", action="store_true", help="large print")
     p.add_argument(
+        "--answers",
+        metavar="FILE.json",
+        help="with which-approach-fits: print the result of these answers (format in README)",
+    )
+    p.add_argument(
         "--paper", choices=("a4", "letter"), help="paper size (default: the clinic setting)"
     )
 

@@ -21,10 +21,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.frontdesk import glance_rows
+from db.guide import AnswersError
 from db.kinds import GENERAL_MODALITY, KINDS
 from db.plain_text import first_sentence
 from db.records import Record, get_record, list_records
 from db.settings import PAPER_SIZES, load_settings
+from desktop.printing import guide_handout
 from desktop.printing.logo import load_logo, logo_size
 from desktop.printing.printer import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
 from desktop.rendering.record_context import compare_context, record_context
@@ -295,7 +297,30 @@ def _named(db: Database) -> dict[str, tuple[HandoutInfo, Callable[[], _Plan]]]:
         ),
         lambda: _first_appointment(db),
     )
+    found[guide_handout.NAME] = (
+        HandoutInfo(
+            guide_handout.NAME,
+            guide_handout.TITLE,
+            "Tick-box questions for choosing between acupuncture and dry needling; "
+            "with --answers FILE.json, the filled-in result.",
+        ),
+        lambda: _guide(db, None),
+    )
     return found
+
+
+def _guide(db: Database, answers: Mapping[str, Any] | None) -> _Plan:
+    """The blank questionnaire, or the result of `answers` (as the guide dialog gives them)."""
+    try:
+        page = (
+            guide_handout.questionnaire(db)
+            if answers is None
+            else guide_handout.result_page(db, answers)
+        )
+    except AnswersError as e:
+        raise HandoutError(str(e)) from None
+    # Nothing has been done yet, so only the fixed "when to call" sentences apply.
+    return _Plan(page.title, page.template, page.context, [], call_levels=())
 
 
 def catalogue(db: Database) -> list[HandoutInfo]:
@@ -309,8 +334,10 @@ PARAMETERISED = {
 }
 
 
-def _plan(db: Database, name: str, params: Mapping[str, str] | None) -> _Plan:
+def _plan(db: Database, name: str, params: Mapping[str, Any] | None) -> _Plan:
     params = dict(params or {})
+    if name == guide_handout.NAME and params.get("answers") is not None:
+        return _guide(db, params["answers"])
     head, _, rest = name.partition("/")
     if rest and head in PARAMETERISED:
         parts = rest.split("/", 1)
@@ -346,7 +373,7 @@ def format_date(day: date) -> str:
 def compose(
     db: Database,
     name: str,
-    params: Mapping[str, str] | None = None,
+    params: Mapping[str, Any] | None = None,
     *,
     paper: str | None = None,
     large_print: bool | None = None,

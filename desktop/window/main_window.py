@@ -30,7 +30,7 @@ from db.connection import Store
 from db.kinds import KINDS
 from db.search import Hit
 from desktop import preferences as prefs
-from desktop.actions import edit_actions, print_actions
+from desktop.actions import edit_actions, guide_actions, print_actions
 from desktop.dialogs.about import about_html
 from desktop.views import TAB_CLASSES, CompareTab, RecordTab
 from desktop.views.home import HomePage
@@ -139,7 +139,9 @@ class MainWindow(QMainWindow):
         self.edit_form: QWidget | None = None  # the open record form, if any
         self.history_dialog: QWidget | None = None
         self.hidden_dialog: QWidget | None = None
+        self.guide_dialog: QWidget | None = None
         edit_actions.install(self)
+        guide_actions.install(self)
         self.answer.printRequested.connect(self.actions_by_name["print"].trigger)
         self.back_button.setDefaultAction(self.actions_by_name["back"])
         self.forward_button.setDefaultAction(self.actions_by_name["forward"])
