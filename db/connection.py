@@ -73,11 +73,29 @@ def _writable(path: Path) -> tuple[bool, str]:
     return True, ""
 
 
+def _is_lock(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "database is locked" in text or "busy" in text
+
+
+def _locked(path: Path) -> DatabaseError:
+    return DatabaseError(
+        f"The database {path} is locked by another program (another Filiform may be "
+        "importing or restoring); nothing was changed. Try again when it has finished."
+    )
+
+
 def quick_check(db: Database) -> str | None:
-    """None if SQLite's quick_check passes, else its first complaint."""
+    """None if SQLite's quick_check passes, else its first complaint.
+
+    A lock is not damage: it is raised (sqlite3.OperationalError), never
+    returned as a complaint that would set the file aside.
+    """
     try:
         rows = db.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as e:
+        if _is_lock(e):
+            raise
         return str(e)
     first = rows[0][0] if rows else "no answer"
     return None if first == "ok" else first
@@ -114,6 +132,8 @@ def _open_checked(path: Path, read_only: bool) -> tuple[Database | None, str | N
         db = _connect(path, read_only)
         problem = quick_check(db)
     except sqlite3.DatabaseError as e:
+        if _is_lock(e):
+            raise _locked(path) from None
         return None, str(e)
     if problem:
         db.close()

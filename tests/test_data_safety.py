@@ -167,12 +167,18 @@ def test_backups_of_two_databases_in_one_folder_neither_mix_nor_prune_each_other
     mine, theirs = backups.list_backups(clinic), backups.list_backups(clinic_b)
     assert ours in mine and len(mine) == 2  # the first-edit-of-day backup and ours
     assert not set(mine) & set(theirs)
+    # ...and a backup clinic makes now, beside clinic-b's ten, is not pruned at once.
+    store = open_store(clinic)
+    newest = backups.make_backup(store.db.conn, clinic, "manual")
+    store.close()
+    assert newest.exists() and ours.exists()
+    assert len(backups.list_backups(clinic_b)) == backups.KEEP_BACKUPS
 
     # A damaged clinic.sqlite3 comes back from its own backup, not clinic-b's.
     clinic.write_bytes(clinic.read_bytes()[:4096] + b"\xde\xad" * 40000)
     store = open_store(clinic)
     assert get_record(store.db, "faqs", key)["answer"] == "Clinic A's own answer."
-    assert str(ours) in " ".join(store.notices)
+    assert str(newest) in " ".join(store.notices)
 
 
 # --- 3. and 4. restore ---------------------------------------------------------
@@ -674,3 +680,25 @@ def test_readme_names_the_mark_filiform_puts_in_its_files():
     for table in ownership.LEGACY_TABLES:
         assert f"`{table}`" in section
     assert "byte for byte" in section and "exit status 1" in section
+
+
+def test_a_locked_file_is_reported_as_locked_and_never_set_aside(db_path, monkeypatch):
+    from db import connection
+
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db_path)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE settings SET value = value")
+    try:
+        with pytest.raises(DatabaseError, match="locked by another program"):
+            open_store(db_path)
+        code, _, err = cli("--db", str(db_path), "search", "needle")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert code == 1 and "locked" in err and err.count("\n") == 1
+    assert not list(db_path.parent.glob("*.damaged-*"))
+    store = open_store(db_path)
+    assert store.notices == [] and store.db["faqs"].count > 0
+    store.close()
