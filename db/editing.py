@@ -18,6 +18,7 @@ from db.backups import make_backup
 from db.connection import Store
 from db.content import now_iso, row_data, validate_record
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
+from db.plain_text import key_from_title
 
 
 class EditError(Exception):
@@ -235,8 +236,11 @@ def update_record(
                 "Not saved: someone else changed this record after you opened it. "
                 "Your text is still in the form; reopen the record to see their change."
             )
-        current = row_data(kind_name, _current(store, kind, key))
-        merged = validate(store, kind_name, {**current, **changes, "key": key})
+        row = _current(store, kind, key)
+        current = row_data(kind_name, row)
+        merged = validate(
+            store, kind_name, {**current, **changes, "key": key, "origin": row["origin"]}
+        )
         changed = {n: v for n, v in merged.items() if n in changes and current.get(n) != v}
         if not changed:
             return latest_revision(store, kind_name, key)
@@ -250,12 +254,30 @@ def update_record(
     return _write(store, work)
 
 
+def new_key(store: Store, kind_name: str, title: str) -> str:
+    """A free key made from a record's title ("where-do-i-park", then "-2", "-3")."""
+    table = _kind(kind_name).table
+    base = key_from_title(title or "")
+    key, n = base, 1
+    while store.db.execute(f'SELECT 1 FROM "{table}" WHERE key = ?', [key]).fetchone():
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
 def add_record(store: Store, kind_name: str, record: dict[str, Any]) -> str:
-    """Add a clinic record; returns its key."""
+    """Add a clinic record; returns its key.
+
+    Without a key, one is made from the title. The clinic's own record may
+    cite no source (it is marked as the clinic's own wherever it is shown).
+    """
     kind = _kind(kind_name)
 
     def work() -> str:
-        clean = validate(store, kind_name, record)
+        wanted = dict(record)
+        if not str(wanted.get("key") or "").strip():
+            wanted["key"] = new_key(store, kind_name, str(wanted.get(kind.title_field) or ""))
+        clean = validate(store, kind_name, {**wanted, "origin": "clinic"})
         key = clean["key"]
         exists = store.db.execute(f'SELECT 1 FROM "{kind.table}" WHERE key = ?', [key]).fetchone()
         if exists:

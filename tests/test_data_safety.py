@@ -11,6 +11,8 @@ import io
 import json
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -281,17 +283,24 @@ def test_check_changes_nothing_on_a_sound_file_either(db_path):
     assert tree_hash(db_path.parent) == before
 
 
-def test_check_reports_a_lock_as_a_lock(db_path, monkeypatch):
-    monkeypatch.setattr(checks, "CHECK_BUSY_TIMEOUT_MS", 50)
-    holder = sqlite3.connect(db_path)
+@contextmanager
+def held_exclusively(path: Path) -> Iterator[None]:
+    """Another program holding the file locked, mid-write, for the duration."""
+    holder = sqlite3.connect(path)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute("UPDATE settings SET value = value")
     try:
-        code, out, err = cli("--db", str(db_path), "check")
+        yield
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_check_reports_a_lock_as_a_lock(db_path, monkeypatch):
+    monkeypatch.setattr(checks, "CHECK_BUSY_TIMEOUT_MS", 50)
+    with held_exclusively(db_path):
+        code, out, err = cli("--db", str(db_path), "check")
     assert code == 1
     assert "locked" in err and "damaged" not in err
     code, out, _ = cli("--db", str(db_path), "check")
@@ -686,19 +695,27 @@ def test_a_locked_file_is_reported_as_locked_and_never_set_aside(db_path, monkey
     from db import connection
 
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 50)
-    holder = sqlite3.connect(db_path)
-    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
-    holder.execute("BEGIN EXCLUSIVE")
-    holder.execute("UPDATE settings SET value = value")
-    try:
+    with held_exclusively(db_path):
         with pytest.raises(DatabaseError, match="locked by another program"):
             open_store(db_path)
         code, _, err = cli("--db", str(db_path), "search", "needle")
-    finally:
-        holder.rollback()
-        holder.close()
     assert code == 1 and "locked" in err and err.count("\n") == 1
     assert not list(db_path.parent.glob("*.damaged-*"))
     store = open_store(db_path)
     assert store.notices == [] and store.db["faqs"].count > 0
     store.close()
+
+
+def test_the_app_shows_one_dialog_for_a_folder_and_leaves_it_alone(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import app as desktop_app
+
+    target = _not_ours(tmp_path, "folder")
+    before = tree_hash(tmp_path / "home")
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda p, title, text: shown.append((title, text)))
+    assert desktop_app.main(["--db", str(target)]) == 1
+    assert len(shown) == 1 and "is a folder, not a Filiform database" in shown[0][1]
+    assert tree_hash(tmp_path / "home") == before

@@ -93,3 +93,100 @@ def test_a_filter_that_matches_nothing_says_so_and_clears_the_detail(qtbot, wind
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)
     assert view.current_record() is not None
     assert "matches this filter" not in view.detail.toPlainText()
+
+
+def test_a_clinic_question_without_a_source_saves_and_is_found_by_search(qtbot, window, store):
+    qtbot.mouseClick(window.home.add_button, Qt.MouseButton.LeftButton)
+    form = window.edit_form
+    assert form is not None and form.windowTitle() == "New clinic question"
+    form.set_value("question", "Where do I park?")
+    form.set_value("answer", "Park in the blue car park behind the clinic. The first hour is free.")
+    form.save()
+    assert form.result() == form.DialogCode.Accepted, form.error.text()
+    assert form.saved_key == "where-do-i-park"
+    row = store.db.execute(
+        "SELECT origin, sources FROM faqs WHERE key = 'where-do-i-park'"
+    ).fetchone()
+    assert row == ("clinic", "[]")
+    view = window.current_view()
+    assert view.current_record() == ("faqs", "where-do-i-park")
+    assert "The clinic's own answer" in view.detail.toPlainText()
+
+    window.home_visible() or window.show_home()
+    type_search(qtbot, window, "where can I park")
+    first = window.search_panel.model.result.hits[0]
+    assert (first.kind, first.key) == ("faqs", "where-do-i-park")
+    assert first.snippet.startswith("Park in the blue car park")
+
+
+def test_a_second_clinic_question_with_the_same_title_gets_its_own_key(qtbot, window, store):
+    from db import editing
+
+    first = editing.add_record(
+        store, "faqs", {"question": "Do you take insurance?", "answer": "Yes."}
+    )
+    second = editing.add_record(
+        store, "faqs", {"question": "Do you take insurance?", "answer": "No."}
+    )
+    assert (first, second) == ("do-you-take-insurance", "do-you-take-insurance-2")
+
+
+def test_shipped_content_still_needs_a_source(tmp_path):
+    import json
+    import shutil
+
+    from db.content import CONTENT_DIR, validate_content_dir
+
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, copy)
+    faqs = json.loads((copy / "faqs.json").read_text(encoding="utf-8"))
+    records = faqs["records"] if isinstance(faqs, dict) else faqs
+    records[0]["sources"] = []
+    records[1]["origin"] = "clinic"
+    records[1]["sources"] = []
+    (copy / "faqs.json").write_text(json.dumps(faqs), encoding="utf-8")
+    problems = " ".join(validate_content_dir(copy))
+    assert f"'{records[0]['key']}', field 'sources': is required" in problems
+    assert f"'{records[1]['key']}', field 'sources': is required" in problems
+
+
+def test_history_reads_as_words_and_shows_the_whole_before_and_after(qtbot, window, store):
+    from db import editing
+    from desktop.dialogs.history_dialog import HistoryDialog
+
+    old = store.db.execute("SELECT answer FROM faqs WHERE key = 'will-it-hurt'").fetchone()[0]
+    new_text = "A new answer from the clinic. " * 12
+    editing.update_record(store, "faqs", "will-it-hurt", {"answer": new_text})
+    dialog = HistoryDialog(store, "faqs", "will-it-hurt", window)
+    qtbot.addWidget(dialog)
+    row = [dialog.table.item(0, j).text() for j in range(5)]
+    assert row[0].startswith("Today ") and "+00:00" not in row[0]
+    assert row[1:3] == ["Changed", "Answer"]
+    assert dialog.before.toPlainText() == old  # whole, not cut to two lines
+    assert dialog.after.toPlainText() == new_text
+    assert dialog.undo_button.isEnabled()
+
+
+def test_an_empty_history_offers_no_undo(qtbot, window, store):
+    from desktop.dialogs.history_dialog import HistoryDialog
+
+    dialog = HistoryDialog(store, "faqs", "can-i-drive", window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 0
+    assert not dialog.undo_button.isEnabled()
+    assert "nothing to undo" in dialog.status.text()
+
+
+def test_history_dates_read_as_a_person_writes_them():
+    from datetime import date
+
+    from desktop.dialogs.history_dialog import field_text, value_text, when_text
+
+    assert when_text("2026-03-04T10:15:00+00:00", today=date(2026, 11, 21)).startswith("4 Mar 2026")
+    assert field_text("points", "referral_regions") == "Refers pain to (body regions)"
+    assert value_text("faqs", "modalities", '["acupuncture", "dry-needling"]') == (
+        "acupuncture; dry-needling"
+    )
+    assert "Question: Where do I park?" in value_text(
+        "faqs", "*", '{"key": "park", "question": "Where do I park?", "sources": []}'
+    )

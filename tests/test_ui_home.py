@@ -72,3 +72,10 @@ def test_records_opened_lately_are_listed_newest_first_and_reopen(qtbot, window,
     assert any("ST36" in t or "Zusanli" in t for t in texts[1:])
     qtbot.mouseClick(window.home.recent_buttons[1], Qt.MouseButton.LeftButton)
     assert window.current_view().current_record() == ("points", "ST36")
+
+
+def test_which_approach_fits_me_opens_the_guide_from_home(qtbot, window):
+    assert window.home.guide_button.isVisibleTo(window.home)
+    qtbot.mouseClick(window.home.guide_button, Qt.MouseButton.LeftButton)
+    assert window.guide_dialog is not None and window.guide_dialog.isVisible()
+    window.guide_dialog.reject()

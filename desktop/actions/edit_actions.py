@@ -37,6 +37,7 @@ EDIT_ACTIONS = (
     "restore_shipped",
     "hidden_records",
     "pin_question",
+    "new_clinic_question",
 )
 
 
@@ -91,6 +92,20 @@ def new_record(window: WindowApi) -> RecordForm | None:
     form = RecordForm(window.store, kind, None, window)
     form.accepted.connect(
         lambda: (_after_change(window, kind, form.saved_key), _say(window, "Added."))
+    )
+    window.edit_form = form
+    form.open()
+    return form
+
+
+def new_clinic_question(window: WindowApi) -> RecordForm | None:
+    """Add the clinic's own patient question ("Where do I park?"): question and answer."""
+    if not _editable(window):
+        return None
+    form = RecordForm(window.store, "faqs", None, window)
+    form.setWindowTitle("New clinic question")
+    form.accepted.connect(
+        lambda: (_after_change(window, "faqs", form.saved_key), _say(window, "Added."))
     )
     window.edit_form = form
     form.open()
@@ -270,6 +285,7 @@ def install(window: WindowApi) -> None:
     menus.menu("edit", "&Edit", before="view")
     _add(window, "edit", "edit_record", "&Edit this record…", edit_record, "Ctrl+E")
     _add(window, "edit", "new_record", "&New record in this tab…", new_record, "Ctrl+N")
+    _add(window, "edit", "new_clinic_question", "New &clinic question…", new_clinic_question)
     _add(window, "edit", "history", "&History of this record…", show_history, "Ctrl+H")
     _add(window, "edit", "pin_question", "&Pin to Home / unpin", pin_question)
     menus.separator("edit")

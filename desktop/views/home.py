@@ -113,6 +113,13 @@ class HomePage(QWidget):
         self.pinned_hint = QLabel("To pin a question here, open it and choose Edit > Pin to Home.")
         self.pinned_hint.setObjectName("homeHint")
         self.pinned_hint.setWordWrap(True)
+        self.add_button = QPushButton("Add the clinic's own question…")
+        self.add_button.setToolTip(
+            "Parking, payment, opening hours: questions only your clinic answers"
+        )
+        self.add_button.hide()
+        self._add_action: QAction | None = None
+        self.add_button.clicked.connect(lambda: self._add_action and self._add_action.trigger())
 
         self.glance = QLabel()
         self.glance.setTextFormat(Qt.TextFormat.RichText)
@@ -146,6 +153,10 @@ class HomePage(QWidget):
         left.addWidget(self.pinned_heading)
         left.addWidget(self.pinned_hint)
         left.addLayout(self.pinned_box)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        left.addLayout(add_row)
         left.addSpacing(8)
         left.addWidget(self._heading("Asked most often"))
         left.addLayout(self.common_box)
@@ -257,6 +268,11 @@ class HomePage(QWidget):
         """Show "Which approach fits me?" and run this action (the approach guide) on click."""
         self._guide_action = action
         self.guide_button.setVisible(action is not None)
+
+    def set_add_question_action(self, action: QAction | None) -> None:
+        """Show "Add the clinic's own question…", which runs this action."""
+        self._add_action = action
+        self.add_button.setVisible(action is not None and action.isEnabled())
 
     def _open_guide(self) -> None:
         if self._guide_action is not None:

@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         self.guide_dialog: QWidget | None = None
         edit_actions.install(self)
         guide_actions.install(self)
+        self.home.set_add_question_action(self.actions_by_name["new_clinic_question"])
+        self.home.set_guide_action(self.actions_by_name.get("approach_guide"))
         self.answer.printRequested.connect(self.actions_by_name["print"].trigger)
         self.back_button.setDefaultAction(self.actions_by_name["back"])
         self.forward_button.setDefaultAction(self.actions_by_name["forward"])
