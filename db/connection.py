@@ -116,6 +116,16 @@ def _connect(path: Path, read_only: bool) -> Database:
     return Database(conn)
 
 
+def open_reader(path: Path) -> Database:
+    """A read-only connection for another thread (the search worker), set up like any other.
+
+    A SQLite connection belongs to the thread that opened it, so the search
+    thread opens its own; it gets the same pragmas and read-only handling as
+    the window's.
+    """
+    return _connect(Path(path), read_only=True)
+
+
 def _ensure_stamped(db: Database) -> None:
     """Mark a file known to be Filiform's (the first Filiform's, a restored backup)."""
     if not ownership.is_stamped(db.conn):

@@ -7,13 +7,13 @@ caller parses JSON. Hidden records are left out unless asked for.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from db.kinds import KINDS, Kind
+from db.kinds import GENERAL_MODALITY, KINDS, Kind
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,22 @@ def iter_records(
 
 def list_records(db: Database, kind: str, **kwargs: Any) -> list[Record]:
     return list(iter_records(db, kind, **kwargs))
+
+
+def records_about(
+    db: Database, kind: str, modalities: Iterable[str], *, general: bool = True, **equals: str
+) -> list[Record]:
+    """Visible records of a kind about any of these modalities (and, with `general`,
+    about all needling), in stored order; `equals` narrows by field ({field: value})."""
+    spec = _kind(kind)
+    wanted = [*modalities, *([GENERAL_MODALITY] if general else [])]
+    where = f"modality IN ({', '.join('?' for _ in wanted)})"
+    params: list[Any] = list(wanted)
+    for name, value in equals.items():
+        spec.field(name)  # a KeyError for a field the kind does not have
+        where += f' AND "{name}" = ?'
+        params.append(value)
+    return list_records(db, kind, where=where, params=params)
 
 
 def records_citing(db: Database, source_key: str) -> list[Record]:

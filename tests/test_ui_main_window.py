@@ -189,12 +189,12 @@ def test_aftercare_contact_notes_stand_out(window, store):
     view = window.view("aftercare")
     model = view.model
     rows = range(model.rowCount())
-    contact = [r for r in rows if model.index(r, 2).data() == "Contact the clinic"]
+    contact = [r for r in rows if model.index(r, 2).data() == "Call the clinic"]
     assert contact
     assert model.index(contact[0], 0).data(Qt.ItemDataRole.FontRole).bold()
     key = model.key_at(contact[0])
     view.show_record("aftercare", key)
-    assert "Contact the clinic" in view.detail.toPlainText()
+    assert "Call the clinic" in view.detail.toPlainText()
 
 
 def test_compare_shows_both_retention_times_by_default(window, store):

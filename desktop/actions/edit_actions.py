@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from db import editing
+from db import editing, lists
 from db.frontdesk import MAX_PINNED, pinned_keys, set_pinned_keys
 from db.kinds import KINDS
 from desktop import preferences as prefs
@@ -222,7 +222,7 @@ class HiddenRecordsDialog(QDialog):
     def reload(self) -> None:
         self.list.clear()
         for kind in KINDS.values():
-            for row in _hidden_rows(self.window_, kind.table):
+            for row in _hidden_rows(self.window_, kind.name):
                 item = QListWidgetItem(f"{kind.label}: {row['title']}  ({row['key']})")
                 item.setData(Qt.ItemDataRole.UserRole, (kind.name, row["key"]))
                 self.list.addItem(item)
@@ -241,11 +241,11 @@ class HiddenRecordsDialog(QDialog):
         _after_change(self.window_, kind, key)
 
 
-def _hidden_rows(window: WindowApi, table: str) -> list[dict]:
-    title = KINDS[table].title_field
-    return list(
-        window.store.db.query(f'SELECT key, "{title}" AS title FROM "{table}" WHERE hidden = 1')
-    )
+def _hidden_rows(window: WindowApi, kind: str) -> list[dict]:
+    return [
+        {"key": key, "title": title}
+        for key, title in lists.titles(window.store.db, kind, hidden=True)
+    ]
 
 
 def hidden_records(window: WindowApi) -> HiddenRecordsDialog:

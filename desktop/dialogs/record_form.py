@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import editing
+from db import editing, lists
 from db.connection import Store
 from db.kinds import GENERAL_MODALITY, KINDS, Field, Kind
 from db.records import get_record
@@ -115,9 +115,7 @@ class RecordForm(QDialog):
             if f.type == "choice":
                 values = list(f.choices)
             else:
-                values = [
-                    r["key"] for r in self.store.db.query(f'SELECT key FROM "{f.ref}" ORDER BY key')
-                ]
+                values = lists.all_keys(self.store.db, f.ref)
                 if f.ref == "modalities":
                     values.insert(0, GENERAL_MODALITY)
                 combo.setEditable(True)

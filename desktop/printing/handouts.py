@@ -22,10 +22,11 @@ from sqlite_utils import Database
 
 from db.frontdesk import glance_rows
 from db.guide import AnswersError
-from db.kinds import GENERAL_MODALITY, KINDS
+from db.kinds import KINDS
 from db.plain_text import first_sentence
-from db.records import Record, get_record, list_records
+from db.records import Record, get_record, list_records, records_about
 from db.settings import PAPER_SIZES, load_settings
+from db.vocab import CALL_LEVELS, PHASE
 from desktop.printing import guide_handout
 from desktop.printing.logo import load_logo, logo_size
 from desktop.printing.printer import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
@@ -69,7 +70,7 @@ class _Plan:
     template: str
     context: dict[str, Any]
     modalities: list[str] = field(default_factory=list)  # for the "when to call" notes
-    call_levels: tuple[str, ...] = ("contact", "urgent")
+    call_levels: tuple[str, ...] = CALL_LEVELS
 
 
 # ---------------------------------------------------------------- lookups
@@ -79,22 +80,11 @@ def _modalities(db: Database) -> list[Record]:
     return list_records(db, "modalities")
 
 
-def _for_modalities(db: Database, kind: str, keys: Iterable[str], **extra: str) -> list[Record]:
-    """Records of a kind about any of these modalities or 'general', in stored order."""
-    wanted = [*keys, GENERAL_MODALITY]
-    where = f"modality IN ({', '.join('?' for _ in wanted)})"
-    params: list[Any] = list(wanted)
-    for column, value in extra.items():
-        where += f" AND {column} = ?"
-        params.append(value)
-    return list_records(db, kind, where=where, params=params)
-
-
 def when_to_call(
-    db: Database, modalities: Iterable[str], levels: tuple[str, ...] = ("contact", "urgent")
+    db: Database, modalities: Iterable[str], levels: tuple[str, ...] = CALL_LEVELS
 ) -> list[Record]:
     """Every 'contact the clinic' and 'urgent' note that applies; urgent first."""
-    notes = [r for r in _for_modalities(db, "aftercare", modalities) if r["level"] in levels]
+    notes = [r for r in records_about(db, "aftercare", modalities) if r["level"] in levels]
     return sorted(notes, key=lambda r: r["level"] != "urgent")
 
 
@@ -110,18 +100,14 @@ def _modality(db: Database, key: str) -> Record:
 
 def _what_to_expect(db: Database, key: str) -> _Plan:
     m = _modality(db, key)
-    expectations = _for_modalities(db, "expectations", [key])
+    expectations = records_about(db, "expectations", [key])
     phases = [
-        (label, [e for e in expectations if e["phase"] == phase])
-        for phase, label in (
-            ("before", "Before your session"),
-            ("during", "During your session"),
-            ("after", "After your session"),
-        )
+        (f"{term.text} your session", [e for e in expectations if e["phase"] == term.key])
+        for term in PHASE.terms
     ]
     side_effects = [
         s
-        for s in list_records(db, "safety", where="modality = ?", params=[key])
+        for s in records_about(db, "safety", [key], general=False)
         if s["category"] == "adverse events"
     ]
     return _Plan(
@@ -140,7 +126,7 @@ def _what_to_expect(db: Database, key: str) -> _Plan:
 
 def _aftercare(db: Database, key: str) -> _Plan:
     m = _modality(db, key)
-    notes = _for_modalities(db, "aftercare", [key])
+    notes = records_about(db, "aftercare", [key])
     return _Plan(
         f"{m.title}: aftercare",
         "handouts/aftercare.html",
@@ -189,10 +175,10 @@ def _versus(db: Database, a_key: str, b_key: str) -> _Plan:
 
 
 def _first_appointment(db: Database) -> _Plan:
-    before = _for_modalities(db, "expectations", [], phase="before")
+    before = records_about(db, "expectations", [], phase="before")
     cautions = [
         s
-        for s in _for_modalities(db, "safety", [])
+        for s in records_about(db, "safety", [])
         if s["category"] in ("contraindication", "precaution")
     ]
     return _Plan(

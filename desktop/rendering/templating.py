@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from db import vocab
 from db.codes import find_codes_in_prose
 from db.paths import TEMPLATES_DIR
 from db.plain_text import citation_spans
@@ -149,6 +150,10 @@ def environment() -> Environment:
     env.filters["linkify_cited"] = pass_context(_linkify_cited_filter)
     env.filters["paragraphs"] = _paragraphs
     env.globals["record_url"] = record_url
+    # The vocabularies (db/vocab.py), so a template never spells out a label.
+    env.globals["AFTERCARE_LEVEL"] = vocab.AFTERCARE_LEVEL
+    env.globals["CALL_LEVELS"] = vocab.CALL_LEVELS
+    env.globals["PHASE"] = vocab.PHASE
     return env
 
 

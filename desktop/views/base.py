@@ -9,7 +9,7 @@ splitter, and the detail pane rendered from the record's template.
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import TemplateError
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import lists
 from db.connection import Store
 from db.records import get_record
 from desktop.models import KEY_ROLE, ListQuery, RecordListModel
@@ -35,25 +36,23 @@ from desktop.rendering.record_context import render_record
 from desktop.widgets.detail import DetailBrowser
 
 FILTER_DEBOUNCE_MS = 120
-MODALITY_LABEL_SQL = (
-    "CASE WHEN t.modality = 'general' THEN 'All needling' ELSE coalesce("
-    "(SELECT m.name FROM modalities m WHERE m.key = t.modality), t.modality) END"
-)
 
 
 @dataclass
 class FilterChoice:
-    """A drop-down filter: SQL for a row's value and label; choices from the data.
+    """A drop-down filter over one field; its choices are the values in the data.
 
-    `order` lists values to show first, in that order (phases, levels); the
-    rest follow alphabetically.
+    `label_field` names what the drop-down shows for a value (a field or a
+    value `db.lists` derives, such as "modality_label"); `order` lists values
+    to show first, in that order (phases, levels); the rest follow
+    alphabetically.
     """
 
     label: str
     any_text: str
-    value_sql: str
-    label_sql: str | None = None
-    order: tuple[str, ...] = field(default_factory=tuple)
+    field: str
+    label_field: str | None = None
+    order: tuple[str, ...] = ()
 
 
 class _ListView(QTreeView):
@@ -205,23 +204,18 @@ class RecordTab(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
         combo.addItem(choice.any_text, None)
-        label_sql = choice.label_sql or choice.value_sql
-        rows = self.db.execute(
-            f"SELECT DISTINCT {choice.value_sql}, {label_sql} FROM "
-            f'"{self.model.query.table}" t WHERE t.hidden = 0 '
-            f"AND {choice.value_sql} IS NOT NULL AND {choice.value_sql} != ''"
-        ).fetchall()
-        rank = {v: i for i, v in enumerate(choice.order)}
-        rows.sort(key=lambda r: (rank.get(r[0], len(rank)), str(r[1]).lower()))
-        for value, label in rows:
-            combo.addItem(str(label), value)
+        values = lists.distinct_values(
+            self.db, self.model.query.kind, choice.field, choice.label_field, choice.order
+        )
+        for value, label in values:
+            combo.addItem(label, value)
         combo.currentIndexChanged.connect(self.apply_filter)
         return combo
 
     def apply_filter(self) -> None:
-        """Re-query the list with the filter text and drop-downs (in SQL)."""
+        """Re-query the list with the filter text and drop-downs (in the database)."""
         self._filter_timer.stop()
-        equals = {choice.value_sql: combo.currentData() for choice, combo in self.combos}
+        equals = {choice.field: combo.currentData() for choice, combo in self.combos}
         shown = self._shown
         self.model.set_filter(self.filter_box.text(), equals)
         self._update_count()

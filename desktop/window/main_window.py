@@ -437,6 +437,7 @@ class MainWindow(QMainWindow):
         save_state(self, self.tabs, self._record_tabs(), self.zoom.size)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.answer.clear()  # no answer is rendered after the window (and its database) closes
         self.save_state()
         self.search.stop()
         super().closeEvent(event)

@@ -10,7 +10,6 @@ never replaces a newer one.
 
 from __future__ import annotations
 
-import os
 import queue
 import sqlite3
 import time
@@ -20,18 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from sqlite_utils import Database
 
-from db.connection import BUSY_TIMEOUT_MS
+from db.connection import open_reader
 from db.search import SearchResult, search
-
-
-def open_reader(path: Path) -> Database:
-    """A read-only connection to the clinic's database, for searching."""
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    if not os.access(Path(path).parent, os.W_OK):
-        uri += "&immutable=1"  # nobody can write here, and WAL needs a writable folder
-    conn = sqlite3.connect(uri, uri=True)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return Database(conn)
 
 
 class _Reader:
