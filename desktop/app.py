@@ -88,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     log.info("window opened on %s (read-only: %s)", path, store.read_only)
     window = MainWindow(store)
     window.show()
+    from desktop.dialogs.first_start import offer_first_start
+
+    offer_first_start(store, window)  # a new database: ask for the letterhead, skippable
     try:
         return app.exec()
     finally:

@@ -45,6 +45,7 @@ KEY_HINTS: tuple[tuple[str, str], ...] = (
     ("↑ ↓", "move through the results; the answer shows beside them"),
     ("Enter", "open the answer in its tab"),
     ("Ctrl+P", "print what is on screen as a handout"),
+    ("Ctrl+G", "which approach fits me? a short guide to go through with the patient"),
     ("Alt+Home", "come back here"),
     ("Alt+← / Alt+→", "back and forward"),
     ("Ctrl+= / Ctrl+-", "larger or smaller text"),

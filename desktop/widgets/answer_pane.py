@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from db.kinds import KINDS
@@ -76,6 +77,8 @@ class AnswerPane(QWidget):
         self._timer.stop()
         if self._wanted is None or self._wanted == self.shown or self._render is None:
             return
+        if not self.isVisible():
+            return  # rendered when shown again (and never after the window closed)
         kind, key = self._wanted
         html = self._render(kind, key)
         self.shown = self._wanted
@@ -95,6 +98,11 @@ class AnswerPane(QWidget):
         self.detail.show_message(message)
         self.open_button.setEnabled(False)
         self.print_button.setEnabled(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._wanted != self.shown:
+            self._timer.start()
 
     def set_text_size(self, points: int) -> None:
         self.detail.set_text_size(points)
