@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
+from db.database import Database
 from db.errors import FiliformError, wraps_storage
 
 PAPER_SIZES = ("a4", "letter")
