@@ -32,6 +32,13 @@ def create_application(argv: list[str] | None = None) -> Any:  # QApplication
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    # The desktop entry's name (resources/desktop/filiform.desktop) and its icon.
+    app.setDesktopFileName("filiform")
+    from PySide6.QtGui import QIcon
+
+    from db.paths import ICON_FILE
+
+    app.setWindowIcon(QIcon(str(ICON_FILE)))
     return app
 
 
