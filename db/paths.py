@@ -17,7 +17,13 @@ DB_FILENAME = "filiform.sqlite3"
 RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
 CONTENT_DIR = RESOURCES_DIR / "content"
 TEMPLATES_DIR = RESOURCES_DIR / "templates"
-ICON_FILE = RESOURCES_DIR / "icons" / "filiform.png"  # PNG: no SVG plugin needed
+
+
+def log_dir() -> Path:
+    """The user's log folder (platformdirs), where `filiform.log` is kept for support."""
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP_NAME, appauthor=False))
 
 
 def default_db_path() -> Path:

@@ -190,3 +190,81 @@ def test_history_dates_read_as_a_person_writes_them():
     assert "Question: Where do I park?" in value_text(
         "faqs", "*", '{"key": "park", "question": "Where do I park?", "sources": []}'
     )
+
+
+def test_first_start_asks_for_the_letterhead_once_and_the_first_handout_is_branded(
+    qtbot, window, store
+):
+    from db.settings import load_settings
+    from desktop.dialogs.first_start import offer_first_start
+    from desktop.printing.handouts import compose
+
+    dialog = offer_first_start(store, window)
+    assert dialog is not None and dialog.isVisible()
+    assert set(dialog.editors) == {
+        "clinic_name",
+        "clinic_phone",
+        "clinic_address",
+        "clinic_website",
+        "clinic_logo",
+    }
+    dialog.editors["clinic_name"].setText("Riverside Needling Clinic")
+    dialog.editors["clinic_phone"].setText("020 7946 0123")
+    dialog.accept()
+    assert load_settings(store.db)["clinic_name"] == "Riverside Needling Clinic"
+    assert offer_first_start(store, window) is None  # asked once per database
+    handout = compose(store.db, "record", {"kind": "faqs", "key": "will-it-hurt"})
+    assert "Riverside Needling Clinic" in handout.header_html
+    assert "020 7946 0123" in handout.header_html + handout.footer_html
+
+
+def test_first_start_can_be_skipped_and_is_not_asked_again(qtbot, window, store):
+    from db.settings import load_settings
+    from desktop.dialogs.first_start import offer_first_start
+
+    dialog = offer_first_start(store, window)
+    dialog.skip_button.click()
+    assert not dialog.isVisible()
+    assert load_settings(store.db)["clinic_name"] == ""
+    assert offer_first_start(store, window) is None
+
+
+def test_tabs_main_actions_and_the_window_have_icons(window):
+    assert not window.windowIcon().isNull()
+    for i in range(window.tabs.count()):
+        assert not window.tabs.tabIcon(i).isNull(), window.tabs.tabText(i)
+    for name in ("back", "forward", "home", "print", "search"):
+        action = window.actions_by_name[name]
+        assert not action.icon().isNull(), name
+        assert not action.icon().pixmap(16, 16).isNull(), name  # the SVG really draws
+    assert window.back_button.toolTip() == "Back (Alt+Left)"
+
+
+def test_the_about_box_names_the_icon_licence_and_the_database(store):
+    from desktop.dialogs.about import about_html
+
+    text = about_html(store.content_version, str(store.path))
+    assert "Lucide" in text and "ISC" in text
+    assert str(store.path) in text
+
+
+def test_at_1024x600_list_columns_fit_what_they_show(qtbot, window):
+    window.resize(1024, 600)
+    view = window.view("aftercare")
+    window.show_tab(window.tabs.indexOf(view))
+    qtbot.waitUntil(lambda: view.list.viewport().width() > 0)
+    view.fit_columns()
+    header = view.list.header()
+    level = next(
+        i
+        for i in range(header.count())
+        if view.model.headerData(i, Qt.Orientation.Horizontal) == "What to do"
+    )
+    assert not header.isSectionHidden(level)
+    metrics = view.list.fontMetrics()
+    longest = max(
+        metrics.horizontalAdvance(view.model.index(r, level).data())
+        for r in range(view.model.rowCount())
+    )
+    assert header.sectionSize(level) >= longest  # "Call the clinic", not "Call th…"
+    assert header.sectionSize(0) >= view.list.viewport().width() // 3  # the title keeps room

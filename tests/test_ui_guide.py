@@ -67,6 +67,15 @@ def test_ctrl_g_opens_the_guide_on_its_first_question(window, guide):
     assert window.actions_by_name["approach_guide"].text() == "Which approach &fits me?…"
 
 
+def test_the_home_page_opens_the_guide_in_one_click(window, qtbot):
+    assert window.home_visible()
+    button = window.home.guide_button
+    assert button.isVisible() and button.text() == "Which approach fits me?"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.guide_dialog is not None and window.guide_dialog.isVisible())
+    assert window.guide_dialog.current_page().question.key == "help-with"
+
+
 def test_a_sports_injury_in_rehab_by_keyboard_shows_dry_needling_first(guide, qtbot):
     press(qtbot, guide, Qt.Key.Key_1)  # a movement or sports problem
     press(qtbot, guide, Qt.Key.Key_2)  # an injury already in rehab

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from db.kinds import KINDS
 from desktop.widgets.detail import DetailBrowser
+from desktop.widgets.icons import icon
 
 RENDER_DELAY_MS = 40
 Renderer = Callable[[str, str], "str | None"]
@@ -39,9 +41,11 @@ class AnswerPane(QWidget):
         self.kind_label.setAccessibleName("Kind of record")
         self.open_button = QPushButton("Open in its tab")
         self.open_button.setToolTip("Open this record in its tab (Enter)")
+        self.open_button.setIcon(icon("external-link"))
         self.open_button.clicked.connect(self.openRequested)
         self.print_button = QPushButton("Print…")
         self.print_button.setToolTip("Print this as a patient handout (Ctrl+P)")
+        self.print_button.setIcon(icon("printer"))
         self.print_button.clicked.connect(self.printRequested)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +80,8 @@ class AnswerPane(QWidget):
         self._timer.stop()
         if self._wanted is None or self._wanted == self.shown or self._render is None:
             return
+        if not self.isVisible():
+            return  # rendered when shown again (and never after the window closed)
         kind, key = self._wanted
         html = self._render(kind, key)
         self.shown = self._wanted
@@ -95,6 +101,11 @@ class AnswerPane(QWidget):
         self.detail.show_message(message)
         self.open_button.setEnabled(False)
         self.print_button.setEnabled(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._wanted != self.shown:
+            self._timer.start()
 
     def set_text_size(self, points: int) -> None:
         self.detail.set_text_size(points)
