@@ -198,11 +198,25 @@ def start_once(args: list[str], env: dict[str, str]) -> dict[str, Any]:
     return report
 
 
+def _answer_first_start(path: Path) -> None:
+    """A clinic's everyday start: the one-off letterhead question was answered (skipped)
+    on the first start, so the warm start opens on the home page without it."""
+    from db.connection import open_store
+    from db.frontdesk import mark_setup_done
+
+    store = open_store(path)
+    try:
+        mark_setup_done(store.db)
+    finally:
+        store.close()
+
+
 def measure_startup(work: Path, runs: int, env: dict[str, str]) -> tuple[list[Figure], Path]:
     """Bare window, warm start and first start, interleaved; returns figures and the db."""
     warm_db = work / "warm" / "filiform.sqlite3"
     warm_db.parent.mkdir()
     start_once(["app", str(warm_db)], env)  # builds the database (and warms the disk cache)
+    _answer_first_start(warm_db)
     start_once(["bare"], env)
     bare, warm, first = [], [], []
     for i in range(runs):
@@ -312,7 +326,7 @@ def measure_search(path: Path, label: str, repeat: int, scan_repeat: int) -> dic
 # ------------------------------------------------------------------ Qt children
 
 
-BUSY_SECONDS = 240  # the load stops by itself even if this process is killed
+BUSY_SECONDS = 600  # the load stops by itself even if this process is killed
 
 
 @contextmanager
