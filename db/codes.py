@@ -103,6 +103,11 @@ EXTRA_CODE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
+# Extra-point codes as written in prose ("EX-LE4", "Ex-LE-4"), for links.
+PROSE_EXTRA_CODE_PATTERN = re.compile(
+    r"(?<![\w-])EX-(?P<area>HN|CA|UE|LE|B)-?(?P<number>\d{1,2})(?![\w])", re.IGNORECASE
+)
+
 _names = sorted(CHANNEL_ALIASES, key=len, reverse=True)
 _name_pattern = "|".join(re.escape(n).replace(r"\ ", r"[\s-]*") for n in _names)
 # A channel alias, an optional space/hyphen/dot, then 1-2 digits.
@@ -192,10 +197,15 @@ def replace_codes(text: str) -> tuple[str, list[str]]:
 def find_codes_in_prose(text: str) -> list[tuple[int, int, str]]:
     """Spans (start, end, code) of compact point codes written in prose.
 
-    Used to turn `LI4` or `GB-21` in a record's text into a link. Channel
-    names in running prose ("stomach 3 times") are deliberately not matched.
+    Used to turn `LI4`, `GB-21` or `EX-LE4` in a record's text into a link.
+    Channel names in running prose ("stomach 3 times") are deliberately not
+    matched, and extra-point codes only in their written form with "EX-".
     """
     spans = []
+    for m in PROSE_EXTRA_CODE_PATTERN.finditer(text):
+        code = extra_point_code(m.group("area"), m.group("number"))
+        if code:
+            spans.append((m.start(), m.end(), code))
     for m in COMPACT_CODE_PATTERN.finditer(text):
         code = canonical_code(m.group("channel"), m.group("number"))
         if code:

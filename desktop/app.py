@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     window = MainWindow(store)
     window.show()
+    from desktop.dialogs.first_start import offer_first_start
+
+    offer_first_start(store, window)  # a new database: ask for the letterhead, skippable
     try:
         return app.exec()
     finally:

@@ -184,3 +184,21 @@ def test_a_new_trigger_point_opens_first_by_its_muscle_name(store, typed, key):
 def test_trigger_points_near_the_lung_carry_the_pneumothorax_caution(points):
     for key in ("TrP-pectoralis-minor", "TrP-rhomboids"):
         assert "pneumothorax" in points[key]["cautions"], key
+
+
+def test_extra_point_codes_in_a_record_become_links_to_the_extra_point():
+    from desktop.rendering.templating import linkify_text
+
+    html = str(linkify_text("Two points (ST35 and the medial knee eye EX-LE4) and Ex-LE-5."))
+    assert 'href="filiform://points/EX-LE4">EX-LE4</a>' in html
+    assert 'href="filiform://points/EX-LE5">Ex-LE-5</a>' in html
+    assert 'href="filiform://points/ST35">ST35</a>' in html
+
+
+def test_extra_point_names_use_latin_script_the_window_font_can_draw(points):
+    # Offscreen and on many clinic PCs no CJK font is installed: characters
+    # such as 印堂 are drawn as empty boxes, so names stay in pinyin.
+    for key, record in points.items():
+        if record["kind"] == "extra point":
+            for alias in record["aliases"]:
+                assert all(ord(ch) < 0x3000 for ch in alias), (key, alias)

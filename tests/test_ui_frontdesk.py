@@ -190,3 +190,40 @@ def test_history_dates_read_as_a_person_writes_them():
     assert "Question: Where do I park?" in value_text(
         "faqs", "*", '{"key": "park", "question": "Where do I park?", "sources": []}'
     )
+
+
+def test_first_start_asks_for_the_letterhead_once_and_the_first_handout_is_branded(
+    qtbot, window, store
+):
+    from db.settings import load_settings
+    from desktop.dialogs.first_start import offer_first_start
+    from desktop.printing.handouts import compose
+
+    dialog = offer_first_start(store, window)
+    assert dialog is not None and dialog.isVisible()
+    assert set(dialog.editors) == {
+        "clinic_name",
+        "clinic_phone",
+        "clinic_address",
+        "clinic_website",
+        "clinic_logo",
+    }
+    dialog.editors["clinic_name"].setText("Riverside Needling Clinic")
+    dialog.editors["clinic_phone"].setText("020 7946 0123")
+    dialog.accept()
+    assert load_settings(store.db)["clinic_name"] == "Riverside Needling Clinic"
+    assert offer_first_start(store, window) is None  # asked once per database
+    handout = compose(store.db, "record", {"kind": "faqs", "key": "will-it-hurt"})
+    assert "Riverside Needling Clinic" in handout.header_html
+    assert "020 7946 0123" in handout.header_html + handout.footer_html
+
+
+def test_first_start_can_be_skipped_and_is_not_asked_again(qtbot, window, store):
+    from db.settings import load_settings
+    from desktop.dialogs.first_start import offer_first_start
+
+    dialog = offer_first_start(store, window)
+    dialog.skip_button.click()
+    assert not dialog.isVisible()
+    assert load_settings(store.db)["clinic_name"] == ""
+    assert offer_first_start(store, window) is None

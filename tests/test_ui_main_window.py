@@ -354,9 +354,10 @@ def test_zoom_survives_a_restart_and_the_window_opens_on_home(qtbot, store, sett
     assert settings_file.exists()
 
 
-def test_status_bar_shows_content_version_and_database(window, store):
+def test_status_bar_shows_content_version_and_the_database_in_its_tooltip(window, store):
     text = window.location_label.text()
-    assert store.content_version in text and str(store.path) in text
+    assert store.content_version in text and str(store.path) not in text
+    assert str(store.path) in window.location_label.toolTip()
 
 
 def test_read_only_database_shows_a_banner(qtbot, db_path):

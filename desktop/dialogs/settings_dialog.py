@@ -121,7 +121,10 @@ class LogoField(QWidget):
 class ClinicSettingsDialog(QDialog):
     """Edit every clinic setting; Save writes them all in one transaction."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, keys: tuple[str, ...] = ()
+    ) -> None:
+        """`keys` limits the dialog to those settings (the first-start set-up)."""
         super().__init__(parent)
         self.store = store
         self.setWindowTitle("Clinic settings")
@@ -133,8 +136,11 @@ class ClinicSettingsDialog(QDialog):
             "database, so they travel with it."
         )
         intro.setWordWrap(True)
+        self.intro = intro
         form = QFormLayout()
         for setting in SETTINGS:
+            if keys and setting.key not in keys:
+                continue
             editor = self._editor(setting, values[setting.key])
             editor.setAccessibleName(setting.label)
             if setting.help:

@@ -210,9 +210,10 @@ class MainWindow(QMainWindow):
     # status and banner --------------------------------------------------------
 
     def update_status(self) -> None:
+        """The content version; where the database lives is in the tooltip and the About box."""
         version = self.store.content_version or "unknown"
-        self.location_label.setText(f"Content {version} · {self.store.path}")
-        self.location_label.setToolTip(str(self.store.path))
+        self.location_label.setText(f"Content {version}")
+        self.location_label.setToolTip(f"Database: {self.store.path}")
 
     def update_read_only_banner(self) -> None:
         """Show why editing is off when the database is read-only."""
