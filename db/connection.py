@@ -26,12 +26,13 @@ from db.content import (
     load_content_dir,
     update_content,
 )
+from db.errors import FiliformError, wraps_storage
 from db.paths import CONTENT_DIR
 
 BUSY_TIMEOUT_MS = 5000
 
 
-class DatabaseError(Exception):
+class DatabaseError(FiliformError):
     """The database cannot be opened; the message is one sentence for a person."""
 
 
@@ -116,6 +117,7 @@ def _connect(path: Path, read_only: bool) -> Database:
     return Database(conn)
 
 
+@wraps_storage("open the database for searching")
 def open_reader(path: Path) -> Database:
     """A read-only connection for another thread (the search worker), set up like any other.
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.errors import FiliformError
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
 from db.paths import CONTENT_DIR
 
@@ -31,7 +32,7 @@ LOCATION_COLUMNS = ("code", "regions", "location", "cautions", "sources")
 INDEX_SOURCES = ("who-2008-point-locations", "tara-acupoints-ontology")
 
 
-class ContentError(Exception):
+class ContentError(FiliformError):
     """Content that cannot be loaded; `problems` lists each one in a sentence."""
 
     def __init__(self, problems: list[str]):

@@ -17,11 +17,12 @@ from typing import Any
 from db.backups import make_backup
 from db.connection import Store
 from db.content import now_iso, row_data, validate_record
+from db.errors import FiliformError
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
 from db.plain_text import key_from_title
 
 
-class EditError(Exception):
+class EditError(FiliformError):
     """An edit that was not saved; the message is one sentence for a person."""
 
 

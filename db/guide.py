@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.errors import FiliformError
 from db.records import Record, list_records, modality_names
 
 # The two traditions the guide weighs, and the option field holding each weight.
@@ -30,7 +31,7 @@ BOTH_WAYS_MARGIN = 1
 ORDER = "position, rowid"
 
 
-class AnswersError(ValueError):
+class AnswersError(FiliformError, ValueError):
     """Answers the guide cannot read; the message is one sentence for a person."""
 
 

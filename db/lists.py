@@ -22,6 +22,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import vocab
+from db.errors import wraps_storage
 from db.kinds import KINDS
 
 MODALITY_LABEL_SQL = (
@@ -135,6 +136,7 @@ def _where(query: ListQuery, text: str, equals: Mapping[str, Any] | None) -> tup
     return " AND ".join(clauses), params
 
 
+@wraps_storage("read the list")
 def row_ids(
     db: Database, query: ListQuery, text: str = "", equals: Mapping[str, Any] | None = None
 ) -> list[int]:
@@ -147,12 +149,14 @@ def row_ids(
     return [r[0] for r in db.execute(sql, params).fetchall()]
 
 
+@wraps_storage("read the list")
 def row_id_of(db: Database, kind: str, key: str) -> int | None:
     """The row id of the record with this key (hidden or not), or None."""
     found = db.execute(f'SELECT rowid FROM "{_table(kind)}" WHERE key = ?', [key]).fetchone()
     return found[0] if found else None
 
 
+@wraps_storage("read the list")
 def page(db: Database, query: ListQuery, ids: Iterable[int]) -> dict[int, tuple[Any, ...]]:
     """{row id: (column values..., stands out, key)} for these row ids."""
     ids = [int(i) for i in ids]
@@ -168,6 +172,7 @@ def page(db: Database, query: ListQuery, ids: Iterable[int]) -> dict[int, tuple[
     return {r[0]: tuple(r[1:]) for r in db.execute(sql).fetchall()}
 
 
+@wraps_storage("read the list")
 def distinct_values(
     db: Database,
     kind: str,
@@ -191,6 +196,7 @@ def distinct_values(
     return [(value, str(text)) for value, text in rows]
 
 
+@wraps_storage("read the list")
 def titles(db: Database, kind: str, *, hidden: bool = False) -> list[tuple[str, str]]:
     """(key, title) of the visible records of a kind in stored order (or the hidden ones)."""
     title = KINDS[kind].title_field
@@ -201,6 +207,7 @@ def titles(db: Database, kind: str, *, hidden: bool = False) -> list[tuple[str, 
     return [(key, "" if text is None else str(text)) for key, text in rows]
 
 
+@wraps_storage("read the list")
 def all_keys(db: Database, kind: str) -> list[str]:
     """Every key of a kind, hidden ones too, sorted (for a reference field's choices)."""
     return [r[0] for r in db.execute(f'SELECT key FROM "{_table(kind)}" ORDER BY key').fetchall()]

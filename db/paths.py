@@ -12,6 +12,13 @@ CONTENT_DIR = RESOURCES_DIR / "content"
 TEMPLATES_DIR = RESOURCES_DIR / "templates"
 
 
+def log_dir() -> Path:
+    """The user's log folder (platformdirs), where `filiform.log` is kept for support."""
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP_NAME, appauthor=False))
+
+
 def default_db_path() -> Path:
     """The database file: `FILIFORM_DB` if set, else the user's data folder.
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.errors import wraps_storage
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
 
 
@@ -62,6 +63,7 @@ def _kind(kind: str) -> Kind:
         raise ValueError(f"'{kind}' is not a kind of record") from None
 
 
+@wraps_storage("read the record")
 def get_record(db: Database, kind: str, key: str) -> Record | None:
     """The record with this key, or None."""
     spec = _kind(kind)
@@ -93,6 +95,7 @@ def iter_records(
         yield Record(kind, row["key"], decode_row(spec, row))
 
 
+@wraps_storage("read the records")
 def list_records(db: Database, kind: str, **kwargs: Any) -> list[Record]:
     return list(iter_records(db, kind, **kwargs))
 

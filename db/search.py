@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from db.codes import replace_codes
+from db.errors import wraps_storage
 from db.kinds import KINDS, SEARCHABLE_KINDS
 from db.plain_text import lead
 from db.schema import WORDS_VOCAB
@@ -183,6 +184,7 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     suggestion: str | None = None
     corrected: bool = False  # the hits are for the suggestion, not the typed words
+    problem: str | None = None  # why the search could not run (one sentence), if it failed
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
@@ -609,6 +611,7 @@ def _suggest(db: Database, query: str, terms: list[Term]) -> tuple[list[Term], s
     return corrected, suggestion
 
 
+@wraps_storage("search the database")
 def search(
     db: Database,
     query: str,

@@ -16,10 +16,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.errors import FiliformError, wraps_storage
+
 PAPER_SIZES = ("a4", "letter")
 
 
-class SettingError(ValueError):
+class SettingError(FiliformError, ValueError):
     """A value a setting cannot take; the message is one sentence for a person."""
 
 
@@ -105,12 +107,14 @@ def get_setting_value(db: Database, key: str) -> Any:
     return setting.from_text(rows[0]["value"] if rows else None)
 
 
+@wraps_storage("read the clinic settings")
 def load_settings(db: Database) -> dict[str, Any]:
     """Every registered setting with its value (defaults filled in), in one query."""
     stored = {r["key"]: r["value"] for r in db.query("SELECT key, value FROM settings")}
     return {s.key: s.from_text(stored.get(s.key)) for s in SETTINGS}
 
 
+@wraps_storage("save the clinic settings")
 def save_settings(db: Database, values: Mapping[str, Any]) -> None:
     """Write several settings in one transaction; all are checked before any is written."""
     rows = [{"key": key, "value": _setting(key).to_text(value)} for key, value in values.items()]

@@ -164,3 +164,9 @@ def test_desktop_writes_no_sql():
     """SQL lives in db/ only: the Qt side asks db/ for row ids, rows and values."""
     found = [hit for path in sorted((ROOT / "desktop").rglob("*.py")) for hit in sql_in(path)]
     assert found == [], "SQL in desktop/:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "desktop").rglob("*.py")), ids=lambda p: p.name)
+def test_desktop_does_not_reach_past_db_to_sqlite(path):
+    """db/ turns SQLite's errors into FiliformError, so desktop/ never needs sqlite3."""
+    assert "sqlite3" not in imported_names(path, module_name(path))

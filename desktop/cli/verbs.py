@@ -11,21 +11,26 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import logging
 import os
 import re
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from db.errors import FiliformError, StorageError
 from db.kinds import SEARCHABLE_KINDS
 from desktop.cli.errors import CliError
+from desktop.logfile import start_logging
 
 VERBS = ("search", "handout", "export", "import", "check")
 
 
-class UsageError(Exception):
+log = logging.getLogger(__name__)
+
+
+class UsageError(FiliformError):
     """The command line itself is wrong: one sentence, exit status 2."""
 
 
@@ -158,8 +163,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         details = "; ".join(e.problems[:5])
         more = f" (and {len(e.problems) - 5} more)" if len(e.problems) > 5 else ""
         raise CliError(f"Nothing was imported from {source.name}: {details}{more}.") from None
-    except sqlite3.Error as e:
-        raise CliError(f"Nothing was imported: the database refused the write ({e}).") from None
+    except StorageError as e:
+        raise CliError(f"Nothing was imported. {e}") from None
     except OSError as e:
         raise CliError(f"Nothing was imported: the backup failed ({e.strerror or e}).") from None
     out.write(
@@ -228,6 +233,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     Whatever goes wrong, a person gets one sentence on stderr, never a
     traceback; a reader that closes the pipe early (`| head`) gets silence.
     """
+    log_file = start_logging()
     try:
         args = build_parser().parse_args(argv)
         if args.verb is None:
@@ -239,7 +245,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     except UsageError as e:
         _say(err, str(e))
         return 2
-    except CliError as e:
+    except FiliformError as e:  # CliError and every error of db/: one sentence
         _say(err, str(e))
         return 1
     except BrokenPipeError:
@@ -248,14 +254,13 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     except KeyboardInterrupt:
         _say(err, "interrupted")
         return 1
-    except sqlite3.Error as e:
-        _say(err, f"The database refused the command ({e})")
-        return 1
     except OSError as e:
         _say(err, f"{e.strerror or e}" + (f": {e.filename}" if e.filename else ""))
         return 1
     except Exception as e:  # noqa: BLE001 - a sentence, not a traceback, for a person
-        _say(err, f"Unexpected error ({type(e).__name__}: {e}); please report it")
+        log.exception("command %s failed unexpectedly", list(argv))
+        where = f" and send {log_file}" if log_file else ""
+        _say(err, f"Unexpected error ({type(e).__name__}: {e}); please report it{where}")
         return 1
 
 

@@ -9,7 +9,6 @@ computer prints the same letterhead.
 from __future__ import annotations
 
 import base64
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt
@@ -31,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.connection import Store
-from db.settings import SETTINGS, Setting, SettingError, load_settings, save_settings
+from db.errors import FiliformError
+from db.settings import SETTINGS, Setting, load_settings, save_settings
 from desktop.printing.logo import LOGO_DATA_PREFIX, load_logo
 
 PAPER_LABELS = {"a4": "A4 (210 × 297 mm)", "letter": "Letter (8.5 × 11 in)"}
@@ -209,7 +209,7 @@ class ClinicSettingsDialog(QDialog):
         """Save, or stay open and say why not."""
         try:
             save_settings(self.store.db, self.values())
-        except (SettingError, sqlite3.Error) as e:
+        except FiliformError as e:  # a value not allowed, or the file refused it
             self.error.setText(f"Not saved: {e}")
             return
         super().accept()

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.errors import FiliformError
 from db.frontdesk import glance_rows
 from db.guide import AnswersError
 from db.kinds import KINDS
@@ -46,7 +47,7 @@ SIZES = {
 }  # fmt: skip
 
 
-class HandoutError(LookupError):
+class HandoutError(FiliformError, LookupError):
     """No such handout, or a parameter names no record; one sentence for a person."""
 
 

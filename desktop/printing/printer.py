@@ -36,6 +36,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from db.errors import FiliformError
+
 LAYOUT_DPI = 96
 PAGE_TOKEN = "@@PAGE@@"
 PAGES_TOKEN = "@@PAGES@@"
@@ -49,7 +51,7 @@ FONT_FAMILY = "DejaVu Sans"
 KEEP_TOGETHER_SHARE = 0.45
 
 
-class PrintError(Exception):
+class PrintError(FiliformError):
     """The handout could not be written; the message is one sentence for a person."""
 
 

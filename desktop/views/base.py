@@ -8,7 +8,7 @@ splitter, and the detail pane rendered from the record's template.
 
 from __future__ import annotations
 
-import traceback
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +36,7 @@ from desktop.rendering.record_context import render_record
 from desktop.widgets.detail import DetailBrowser
 
 FILTER_DEBOUNCE_MS = 120
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -301,7 +302,7 @@ class RecordTab(QWidget):
             html = self.fragment(kind, key)
         except TemplateError:
             # A broken template must not take the window down; say so and log it.
-            traceback.print_exc()
+            log.exception("cannot render %s/%s", kind, key)
             self._shown = (kind, key)
             self.detail.show_message(f"This record ({kind}/{key}) cannot be shown right now.")
             return True

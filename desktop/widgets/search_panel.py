@@ -229,6 +229,8 @@ class SearchPanel(QWidget):
 
     def _message_html(self, result: SearchResult) -> str:
         typed = escape(result.query.strip())
+        if result.problem:
+            return f"The search did not run. {escape(result.problem)}"
         if result.corrected and result.suggestion:
             return (
                 f"No results for <b>{typed}</b>. Showing results for "

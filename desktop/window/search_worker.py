@@ -10,8 +10,8 @@ never replaces a newer one.
 
 from __future__ import annotations
 
+import logging
 import queue
-import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,7 +20,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from sqlite_utils import Database
 
 from db.connection import open_reader
+from db.errors import FiliformError
 from db.search import SearchResult, search
+
+log = logging.getLogger(__name__)
 
 
 class _Reader:
@@ -36,8 +39,10 @@ class _Reader:
             if self.db is None:
                 self.db = open_reader(self.path)
             result = search(self.db, text, kinds or None, limit)
-        except sqlite3.Error:
-            result = SearchResult(query=text)
+        except FiliformError as e:
+            # Not "no results": the person is told the search failed, and the log says why.
+            log.warning("search for %r failed: %s", text, e, exc_info=e.__cause__ or e)
+            result = SearchResult(query=text, problem=str(e))
         return result, time.perf_counter() - started
 
     def close(self) -> None:
