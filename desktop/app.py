@@ -35,6 +35,9 @@ def create_application(argv: list[str] | None = None) -> Any:  # QApplication
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    from desktop.widgets.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -135,6 +135,37 @@ def test_db_imports_neither_qt_nor_desktop(path):
     assert qt == [], f"{path.name} imports {qt}"
 
 
+def part_of(module: str) -> str:
+    """The part a module belongs to: `desktop.window`, `desktop.views`, `db`, `main`, ..."""
+    if module.startswith("desktop."):
+        return ".".join(module.split(".")[:2])
+    return module.split(".")[0]
+
+
+def part_graph() -> dict[str, set[str]]:
+    parts: dict[str, set[str]] = {}
+    for module, targets in import_graph().items():
+        own = part_of(module)
+        parts.setdefault(own, set()).update(
+            part_of(t) for t in targets if t != "desktop" and part_of(t) != own
+        )
+    return parts
+
+
+def test_the_parts_depend_in_one_direction():
+    """Not only modules: window -> actions -> dialogs -> printing -> rendering, never back."""
+    cycle = find_cycle(part_graph())
+    assert cycle is None, "parts import each other in a circle: " + " -> ".join(cycle or [])
+
+
+def test_only_the_launcher_imports_the_window():
+    """Everything below the window gets what it needs handed in (e.g. actions/api.WindowApi)."""
+    importers = sorted(
+        part for part, targets in part_graph().items() if "desktop.window" in targets
+    )
+    assert importers == ["desktop.app"]
+
+
 # The same statements the project's before-stop check looks for.
 SQL_STATEMENT = re.compile(
     r"(select .+ from |insert (or [a-z]+ )?into |update [a-z_]+ set |delete from )", re.IGNORECASE

@@ -227,3 +227,22 @@ def test_first_start_can_be_skipped_and_is_not_asked_again(qtbot, window, store)
     assert not dialog.isVisible()
     assert load_settings(store.db)["clinic_name"] == ""
     assert offer_first_start(store, window) is None
+
+
+def test_tabs_main_actions_and_the_window_have_icons(window):
+    assert not window.windowIcon().isNull()
+    for i in range(window.tabs.count()):
+        assert not window.tabs.tabIcon(i).isNull(), window.tabs.tabText(i)
+    for name in ("back", "forward", "home", "print", "search"):
+        action = window.actions_by_name[name]
+        assert not action.icon().isNull(), name
+        assert not action.icon().pixmap(16, 16).isNull(), name  # the SVG really draws
+    assert window.back_button.toolTip() == "Back (Alt+Left)"
+
+
+def test_the_about_box_names_the_icon_licence_and_the_database(store):
+    from desktop.dialogs.about import about_html
+
+    text = about_html(store.content_version, str(store.path))
+    assert "Lucide" in text and "ISC" in text
+    assert str(store.path) in text

@@ -127,10 +127,10 @@ def test_ctrl_digits_switch_to_the_first_seven_tabs_after_home(qtbot, window):
     assert names == [
         "Modalities",
         "Points",
-        "Session expectations",
+        "Expectations",
         "Aftercare",
         "Compare",
-        "Patient questions",
+        "Questions",
         "Sources",
     ]
     for i in range(7):

@@ -37,6 +37,7 @@ from db.frontdesk import (
     titles,
 )
 from db.kinds import KINDS
+from desktop.widgets.icons import icon
 
 # Short enough to read at a glance beside the questions (Compare has the rest).
 HOME_GLANCE_ROWS = (("Comes from", "tradition"), ("How long the needles stay in", "retention"))
@@ -118,6 +119,7 @@ class HomePage(QWidget):
         self.add_button.setToolTip(
             "Parking, payment, opening hours: questions only your clinic answers"
         )
+        self.add_button.setIcon(icon("plus"))
         self.add_button.hide()
         self._add_action: QAction | None = None
         self.add_button.clicked.connect(lambda: self._add_action and self._add_action.trigger())
@@ -129,10 +131,12 @@ class HomePage(QWidget):
         self.glance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.compare_button = QPushButton("Compare in full")
         self.compare_button.setAccessibleName("Compare acupuncture and dry needling in full")
+        self.compare_button.setIcon(icon("columns-2"))
         self.compare_button.clicked.connect(lambda: self.compareRequested.emit(*GLANCE_PAIR))
         # Hook for the approach guide: the window hands its action over when it has one.
         self.guide_button = QPushButton("Which approach fits me?")
         self.guide_button.setAccessibleName("Which approach fits me?")
+        self.guide_button.setIcon(icon("circle-help"))
         self.guide_button.hide()
         self.guide_button.clicked.connect(self._open_guide)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from db.kinds import KINDS
 from desktop.widgets.detail import DetailBrowser
+from desktop.widgets.icons import icon
 
 RENDER_DELAY_MS = 40
 Renderer = Callable[[str, str], "str | None"]
@@ -40,9 +41,11 @@ class AnswerPane(QWidget):
         self.kind_label.setAccessibleName("Kind of record")
         self.open_button = QPushButton("Open in its tab")
         self.open_button.setToolTip("Open this record in its tab (Enter)")
+        self.open_button.setIcon(icon("external-link"))
         self.open_button.clicked.connect(self.openRequested)
         self.print_button = QPushButton("Print…")
         self.print_button.setToolTip("Print this as a patient handout (Ctrl+P)")
+        self.print_button.setIcon(icon("printer"))
         self.print_button.clicked.connect(self.printRequested)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +35,7 @@ from desktop.dialogs.about import about_html
 from desktop.views import TAB_CLASSES, CompareTab, RecordTab
 from desktop.views.home import HomePage
 from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
+from desktop.widgets.icons import ACTION_ICONS, TAB_ICONS, app_icon, icon
 from desktop.widgets.search_panel import SearchPanel
 from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
@@ -44,6 +45,8 @@ from desktop.window.style import window_style
 from desktop.window.zoom import TextZoom
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
+# Shorter tab labels where the full title is long (the tooltip has the full one).
+TAB_LABELS = {"expectations": "Expectations", "faqs": "Questions"}
 HOME_TAB = 0
 MAX_RECENT = 8
 HOME_ENTRY: Entry = ("home", "", "")
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.setWindowTitle("Filiform")
+        self.setWindowIcon(app_icon())
         self.setMinimumSize(760, 520)
         self.resize(1200, 800)
         self.history = History()
@@ -87,14 +91,20 @@ class MainWindow(QMainWindow):
         )
         self.search_box.setAccessibleName("Search")
         self.search_box.setClearButtonEnabled(True)
+        self.home_button = QToolButton()
         top.addWidget(self.back_button)
         top.addWidget(self.forward_button)
+        top.addWidget(self.home_button)
         top.addWidget(self.search_box, 1)
         outer.addLayout(top)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
+        # Every tab stays in sight on a small screen: labels shorten, no scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setIconSize(QSize(14, 14))
         self.views: dict[str, RecordTab | CompareTab] = {}
         self.home = HomePage(store)
         self.tabs.addTab(self.home, self.home.title)
@@ -105,14 +115,18 @@ class MainWindow(QMainWindow):
         for cls in TAB_CLASSES:
             view = cls(store)
             self.views[view.name] = view
-            self.tabs.addTab(view, view.title)
+            self.tabs.addTab(view, TAB_LABELS.get(view.name, view.title))
             view.linkActivated.connect(self.open_record)
             if isinstance(view, CompareTab):
                 view.pairChosen.connect(self._on_pair_chosen)
             else:
                 view.recordChosen.connect(self._on_record_chosen)
+        for i in range(self.tabs.count()):
+            name = getattr(self.tabs.widget(i), "name", "")
+            self.tabs.setTabIcon(i, icon(TAB_ICONS.get(name, "")))
         for i in range(1, min(self.tabs.count(), 10)):
-            self.tabs.setTabToolTip(i, f"Ctrl+{i}")
+            title = getattr(self.tabs.widget(i), "title", self.tabs.tabText(i))
+            self.tabs.setTabToolTip(i, f"{title} (Ctrl+{i})")
 
         self.search_panel = SearchPanel()
         self.answer = self.search_panel.answer
@@ -145,12 +159,16 @@ class MainWindow(QMainWindow):
         self.home.set_add_question_action(self.actions_by_name["new_clinic_question"])
         self.home.set_guide_action(self.actions_by_name.get("approach_guide"))
         self.answer.printRequested.connect(self.actions_by_name["print"].trigger)
+        for name, file in ACTION_ICONS.items():
+            if name in self.actions_by_name:
+                self.actions_by_name[name].setIcon(icon(file))
         self.back_button.setDefaultAction(self.actions_by_name["back"])
         self.forward_button.setDefaultAction(self.actions_by_name["forward"])
-        self.back_button.setText("◀")
-        self.forward_button.setText("▶")
+        self.home_button.setDefaultAction(self.actions_by_name["home"])
+        self.actions_by_name["home"].setToolTip("Home (Alt+Home)")
         self.back_button.setAccessibleName("Back")
         self.forward_button.setAccessibleName("Forward")
+        self.home_button.setAccessibleName("Home")
 
         self.location_label = QLabel()
         self.location_label.setAccessibleName("Content version and database file")
