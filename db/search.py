@@ -441,14 +441,27 @@ def _search_terms(
     groups = [t.fts() for t in terms]
     everything = " AND ".join(groups)
     found: list[tuple[int, Hit]] = []
+    # Kept apart from `found`: passing its ids on as "rowid NOT IN" would
+    # make every later FTS pass scan the whole index (seconds at 100,000).
+    named: list[tuple[int, Hit]] = []
     names_a_point = 2 <= len(terms) <= MAX_NAME_WORDS and not any(t.is_code for t in terms)
     # A question ("what is a trigger point") wants its answer, not every point
     # whose name holds the phrase.
     if names_a_point and not question and (kinds is None or "points" in kinds):
         # A point name typed in separate syllables ("Xi Yan", "Hua Tuo Jia Ji")
-        # opens the point whose title or other names hold that exact phrase.
-        phrase = _quote(" ".join(t.text for t in terms))
-        found = _run(db, phrase, ["points"], limit, [], True, "title aliases", marker)
+        # opens the point whose name is those syllables run together. The
+        # joined word is looked up in the cached vocabulary first: a phrase
+        # query over common words ("dry needling") costs seconds at 100,000
+        # records, a rare single word a few milliseconds.
+        joined = "".join(t.text for t in terms)
+        if joined in _vocabulary(db).docs:
+            # No kind filter in SQL: "rowid IN (points)" probes the index
+            # once per point record; the joined word is rare, so filter here.
+            named = [
+                (i, h)
+                for i, h in _run(db, _quote(joined), None, limit, [], True, "title aliases", marker)
+                if h.kind == "points"
+            ]
     if len(found) < limit and _too_common(db, terms):
         # Every word is in a large share of the records (at 100,000 records,
         # "needle" is in 60%): rank the records that have the words in a title
@@ -483,7 +496,10 @@ def _search_terms(
     if len(found) < limit and len(groups) > 1:
         ids = [i for i, _ in found]
         found += _run(db, " OR ".join(groups), kinds, limit - len(found), ids, False, marker=marker)
-    return [h for _, h in found]
+    if named:
+        first = {i for i, _ in named}
+        found = named + [(i, h) for i, h in found if i not in first]
+    return [h for _, h in found[:limit]]
 
 
 def _match_count(db: Database, fts_expression: str) -> int:
