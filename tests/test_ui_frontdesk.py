@@ -246,3 +246,25 @@ def test_the_about_box_names_the_icon_licence_and_the_database(store):
     text = about_html(store.content_version, str(store.path))
     assert "Lucide" in text and "ISC" in text
     assert str(store.path) in text
+
+
+def test_at_1024x600_list_columns_fit_what_they_show(qtbot, window):
+    window.resize(1024, 600)
+    view = window.view("aftercare")
+    window.show_tab(window.tabs.indexOf(view))
+    qtbot.waitUntil(lambda: view.list.viewport().width() > 0)
+    view.fit_columns()
+    header = view.list.header()
+    level = next(
+        i
+        for i in range(header.count())
+        if view.model.headerData(i, Qt.Orientation.Horizontal) == "What to do"
+    )
+    assert not header.isSectionHidden(level)
+    metrics = view.list.fontMetrics()
+    longest = max(
+        metrics.horizontalAdvance(view.model.index(r, level).data())
+        for r in range(view.model.rowCount())
+    )
+    assert header.sectionSize(level) >= longest  # "Call the clinic", not "Call th…"
+    assert header.sectionSize(0) >= view.list.viewport().width() // 3  # the title keeps room

@@ -14,6 +14,7 @@ class AftercareTab(RecordTab):
     noun = "aftercare notes"
     column_widths = (0, 85, 112, 95)
     stretch_column = 0
+    hide_first = (3, 1)  # modality, then time frame; "What to do" stays
 
     def list_query(self) -> ListQuery:
         return ListQuery(

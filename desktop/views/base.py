@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -103,6 +103,7 @@ class RecordTab(QWidget):
     noun = "records"  # "3 points"
     column_widths: tuple[int, ...] = ()
     stretch_column = -1  # the column that takes the spare width (-1: the last)
+    hide_first: tuple[int, ...] = ()  # columns dropped first when narrow (default: rightmost)
 
     # emitted when a person moves to another record in this tab (for history)
     recordChosen = Signal(str, str)
@@ -220,6 +221,7 @@ class RecordTab(QWidget):
         shown = self._shown
         self.model.set_filter(self.filter_box.text(), equals)
         self._update_count()
+        self.fit_columns()
         if not self.model.rowCount() and self._filtered():
             # Nothing matches: say so, and do not leave an old record on screen.
             self._shown = None
@@ -262,6 +264,7 @@ class RecordTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if self._first_pending:
             self._first_pending = False
+            self.fit_columns()
             if self._shown is None:
                 self.select_first()
         super().showEvent(event)
@@ -347,6 +350,39 @@ class RecordTab(QWidget):
         font = self.list.font()
         font.setPointSize(points)
         self.list.setFont(font)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size each column but the stretching one to what it shows ("Contact the clinic",
+        not "Contact th…"); only the rows on screen are measured, so this stays cheap."""
+        header = self.list.header()
+        stretch = self.stretch_column if self.stretch_column >= 0 else header.count() - 1
+        others = [i for i in range(header.count()) if i != stretch]
+        if not others:
+            return
+        available = self.list.viewport().width()
+        wanted = {}
+        for i in others:
+            fixed = self.column_widths[i] if i < len(self.column_widths) else 0
+            hint = self.list.sizeHintForColumn(i) + 12
+            wanted[i] = max(fixed, min(hint, available * 2 // 5))
+        # When the list is narrow, drop the least needed columns (the detail pane
+        # shows them) rather than cut every column short: the title keeps room.
+        hidden: list[int] = []
+        for i in self.hide_first or tuple(reversed(others)):
+            shown = [j for j in others if j not in hidden]
+            if len(shown) <= 1 or sum(wanted[j] for j in shown) + available // 2 <= available:
+                break
+            hidden.append(i)
+        for i in others:
+            header.setSectionHidden(i, i in hidden)
+            if i not in hidden:
+                header.resizeSection(i, wanted[i])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._first_pending:
+            self.fit_columns()
 
     def refresh(self) -> None:
         """Re-read the list and the detail (after an edit or an import)."""
