@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db import vocab
 from db.errors import wraps_storage
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
 
@@ -142,22 +143,13 @@ def point_links(db: Database, code: str) -> list[tuple[Record, Record | None]]:
     return out
 
 
-def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
-    rows = list(db.query("SELECT value FROM settings WHERE key = ?", [key]))
-    return rows[0]["value"] if rows else default
-
-
 # Read-only helpers for the detail panes and handouts -----------------------
 
 SAFETY_ORDER_SQL = (
-    "CASE category WHEN 'contraindication' THEN 0 WHEN 'precaution' THEN 1 ELSE 2 END, "
-    "CASE severity WHEN 'absolute' THEN 0 WHEN 'relative' THEN 1 ELSE 2 END, rowid"
+    f"{vocab.SAFETY_CATEGORY.order_sql('category')}, "
+    f"{vocab.SAFETY_SEVERITY.order_sql('severity')}, rowid"
 )
-AFTERCARE_ORDER_SQL = (
-    "CASE level WHEN 'normal' THEN 0 WHEN 'watch' THEN 1 WHEN 'contact' THEN 2 "
-    "WHEN 'urgent' THEN 3 ELSE 4 END, rowid"
-)
-PHASE_ORDER_SQL = "CASE phase WHEN 'before' THEN 0 WHEN 'during' THEN 1 ELSE 2 END, rowid"
+AFTERCARE_ORDER_SQL = f"{vocab.AFTERCARE_LEVEL.order_sql('level')}, rowid"
 
 
 def modality_names(db: Database) -> dict[str, str]:
@@ -182,13 +174,6 @@ def aftercare_for_modality(db: Database, modality: str, *, general: bool = True)
     marks = ", ".join("?" for _ in keys)
     return list_records(
         db, "aftercare", where=f"modality IN ({marks})", params=keys, order_by=AFTERCARE_ORDER_SQL
-    )
-
-
-def expectations_for_modality(db: Database, modality: str) -> list[Record]:
-    """Session expectations of a modality in phase order (before, during, after)."""
-    return list_records(
-        db, "expectations", where="modality = ?", params=[modality], order_by=PHASE_ORDER_SQL
     )
 
 

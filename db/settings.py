@@ -16,9 +16,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db import vocab
 from db.errors import FiliformError, wraps_storage
+from db.vocab import Vocabulary
 
-PAPER_SIZES = ("a4", "letter")
+PAPER_SIZES = vocab.PAPER_SIZE.keys
 
 
 class SettingError(FiliformError, ValueError):
@@ -33,8 +35,19 @@ class Setting:
     label: str
     default: Any
     type: str = "text"  # text | multiline | bool | choice | path
-    choices: tuple[str, ...] = ()
+    vocabulary: Vocabulary | None = None  # a choice's words (db/vocab.py)
     help: str = ""
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return self.vocabulary.keys if self.vocabulary else ()
+
+    def choice_label(self, choice: str) -> str:
+        """What the settings dialog shows for a choice: 'A4 (210 × 297 mm)'."""
+        term = self.vocabulary.term(choice) if self.vocabulary else None
+        if term is None:
+            return choice
+        return f"{term.text} ({term.detail})" if term.detail else term.text
 
     def to_text(self, value: Any) -> str:
         """The value as stored in the TEXT column; raises SettingError if it is not allowed."""
@@ -86,7 +99,7 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         help="A short line printed at the bottom of every page, e.g. opening hours.",
     ),
-    Setting("paper_size", "Paper size", "a4", "choice", PAPER_SIZES),
+    Setting("paper_size", "Paper size", "a4", "choice", vocab.PAPER_SIZE),
     Setting("large_print", "Large print", False, "bool", help="Print handouts in large type."),
 )
 

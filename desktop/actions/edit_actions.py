@@ -47,10 +47,7 @@ def _say(window: WindowApi, message: str) -> None:
 
 def _current(window: WindowApi) -> tuple[str, str] | None:
     """The record on screen: the selected search hit, or the current tab's record."""
-    shown = window.current_handout()
-    if shown and shown[0] == "record":
-        return shown[1]["kind"], shown[1]["key"]
-    return None
+    return window.current_record()
 
 
 def _editable(window: WindowApi) -> bool:

@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
@@ -27,6 +26,7 @@ from desktop.actions.api import WindowApi
 from desktop.dialogs.settings_dialog import ClinicSettingsDialog
 from desktop.printing.handouts import HandoutError, catalogue, compose
 from desktop.printing.printer import (
+    PAPER_SIZES,
     PrintableHandout,
     PrintError,
     page_layout,
@@ -96,9 +96,7 @@ def _notes(handout: PrintableHandout) -> str:
 def _paper_of(printer: QPrinter, fallback: str) -> str:
     """The paper the person picked in the print dialog, if it is one the layout knows."""
     chosen = printer.pageLayout().pageSize().id()
-    return {QPageSize.PageSizeId.A4: "a4", QPageSize.PageSizeId.Letter: "letter"}.get(
-        chosen, fallback
-    )
+    return {qt_id: paper for paper, qt_id in PAPER_SIZES.items()}.get(chosen, fallback)
 
 
 def new_printer(handout: PrintableHandout) -> QPrinter:

@@ -21,6 +21,7 @@ from typing import TextIO
 
 from db.errors import FiliformError, StorageError
 from db.kinds import SEARCHABLE_KINDS
+from db.vocab import PAPER_SIZE
 from desktop.cli.errors import CliError
 from desktop.logfile import start_logging
 
@@ -84,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="with which-approach-fits: print the result of these answers (format in README)",
     )
     p.add_argument(
-        "--paper", choices=("a4", "letter"), help="paper size (default: the clinic setting)"
+        "--paper", choices=PAPER_SIZE.keys, help="paper size (default: the clinic setting)"
     )
 
     p = sub.add_parser("export", help="export all content, clinic edits included, to a JSON pack")
@@ -197,10 +198,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        from desktop.cli.handout import run_handout
-    except ImportError:
-        raise CliError("Handouts are not available in this version of Filiform.") from None
+    from desktop.cli.handout import run_handout  # loads Qt: only this verb pays for it
+
     return run_handout(args, _open(args), out)
 
 

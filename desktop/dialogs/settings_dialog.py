@@ -34,7 +34,6 @@ from db.errors import FiliformError
 from db.settings import SETTINGS, Setting, load_settings, save_settings
 from desktop.printing.logo import LOGO_DATA_PREFIX, load_logo
 
-PAPER_LABELS = {"a4": "A4 (210 × 297 mm)", "letter": "Letter (8.5 × 11 in)"}
 LOGO_MAX = (900, 300)  # stored logo, px: sharp in print at the header's size, small in the file
 LOGO_PREVIEW = (180, 60)
 
@@ -174,7 +173,7 @@ class ClinicSettingsDialog(QDialog):
         if setting.type == "choice":
             combo = QComboBox()
             for choice in setting.choices:
-                combo.addItem(PAPER_LABELS.get(choice, choice), choice)
+                combo.addItem(setting.choice_label(choice), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
         if setting.type == "multiline":

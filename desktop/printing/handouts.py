@@ -27,7 +27,7 @@ from db.kinds import KINDS
 from db.plain_text import first_sentence
 from db.records import Record, get_record, list_records, records_about
 from db.settings import PAPER_SIZES, load_settings
-from db.vocab import CALL_LEVELS, PHASE
+from db.vocab import CALL_LEVELS, PAPER_SIZE, PHASE, one_of
 from desktop.printing import guide_handout
 from desktop.printing.logo import load_logo, logo_size
 from desktop.printing.printer import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
@@ -375,7 +375,7 @@ def compose(
     clinic = load_settings(db)
     paper = (paper or clinic["paper_size"]).lower()
     if paper not in PAPER_SIZES:
-        raise HandoutError(f"Paper size must be A4 or Letter, not '{paper}'.")
+        raise HandoutError(f"Paper size must be {one_of(PAPER_SIZE)}, not '{paper}'.")
     large = clinic["large_print"] if large_print is None else large_print
     sizes = SIZES[bool(large)]
     logo, problem = load_logo(clinic["clinic_logo"])

@@ -37,11 +37,13 @@ from PySide6.QtGui import (
 )
 
 from db.errors import FiliformError
+from db.vocab import PAPER_SIZE, one_of
 
 LAYOUT_DPI = 96
 PAGE_TOKEN = "@@PAGE@@"
 PAGES_TOKEN = "@@PAGES@@"
 LOGO_URL = "filiform-logo:clinic"
+# Qt's page size for each paper size of db/vocab.py (tests/test_vocab.py checks they match).
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 16.0  # every side; wider than any printer's unprintable edge
 GAP_PX = 14.0  # between header, body and footer
@@ -86,7 +88,7 @@ def page_size(paper: str) -> QPageSize:
     try:
         return QPageSize(PAPER_SIZES[paper])
     except KeyError:
-        raise PrintError(f"Paper size must be A4 or Letter, not '{paper}'.") from None
+        raise PrintError(f"Paper size must be {one_of(PAPER_SIZE)}, not '{paper}'.") from None
 
 
 def _layout_device() -> QImage:

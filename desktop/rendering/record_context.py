@@ -19,11 +19,6 @@ from db.records import Record
 from desktop.rendering.templating import render
 
 
-def link_names(db: Database) -> dict[str, str]:
-    """{modality name: key}, so a modality named in prose becomes a link."""
-    return {name: key for key, name in rec.modality_names(db).items()}
-
-
 def base_context(db: Database) -> dict[str, Any]:
     """Context every record template accepts: link names and modality names."""
     names = rec.modality_names(db)

@@ -321,18 +321,23 @@ class MainWindow(QMainWindow):
         finally:
             self._switching = False
 
+    def current_record(self) -> tuple[str, str] | None:
+        """The record on screen, which the Edit menu acts on: (kind, key) of the
+        selected search hit, or of the record in the current tab's detail pane."""
+        if self.results_visible():
+            hit = self.search_panel.current_hit()
+            return (hit.kind, hit.key) if hit is not None else None
+        return self.current_view().current_record()
+
     def current_handout(self) -> tuple[str, dict[str, Any]] | None:
         """What Ctrl+P prints for what is on screen.
 
-        ("record", {"kind", "key"}) for the record in the current detail pane
-        (or the selected search hit), ("compare", {"a", "b"}) on the Compare
-        tab, or None.
+        ("record", {"kind", "key"}) for the record on screen
+        (`current_record`), ("compare", {"a", "b"}) on the Compare tab, or None.
         """
         if self.results_visible():
-            hit = self.search_panel.current_hit()
-            if hit is not None:
-                return ("record", {"kind": hit.kind, "key": hit.key})
-            return None
+            shown = self.current_record()
+            return ("record", {"kind": shown[0], "key": shown[1]}) if shown else None
         return self.current_view().current_handout()
 
     def refresh_all(self) -> None:
