@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from db.errors import FiliformError, wraps_storage
 from db.paths import CONTENT_DIR
 
 BUSY_TIMEOUT_MS = 5000
+log = logging.getLogger(__name__)
 
 
 class DatabaseError(FiliformError):
@@ -166,6 +168,7 @@ def _recover(path: Path, problem: str, content_dir: Path) -> tuple[Database, lis
         notices.append(
             "No usable backup was found, so a new database was made from the shipped content."
         )
+    log.warning(" ".join(notices))
     db, still = _open_checked(path, read_only=False)
     if db is None:
         raise DatabaseError(f"{path} could not be replaced after damage ({still}).")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from db import lists
+from db.connection import open_store
 from db.errors import FiliformError, StorageError
 from db.lists import Column, ListQuery
 from desktop.cli.verbs import COMMANDS, run
@@ -106,3 +107,14 @@ def test_starting_the_log_twice_keeps_one_file_and_a_folder_that_cannot_be_made_
         assert start_logging(blocker / "logs") is None
     finally:
         stop_logging()
+
+
+def test_a_damaged_database_put_aside_at_start_up_is_in_the_log(db_path, caplog):
+    path = db_path
+    path.write_bytes(path.read_bytes()[:4096] + b"\xde\xad" * 40000)
+    with caplog.at_level(logging.WARNING, logger="db.connection"):
+        store = open_store(path)
+    store.close()
+    assert any(
+        "was damaged" in r.getMessage() and "moved to" in r.getMessage() for r in caplog.records
+    )

@@ -7,6 +7,7 @@ file dialogs are module functions so tests can answer them.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -21,6 +22,7 @@ from db.restore import restore_backup as restore_from
 
 PACK_FILTER = "Filiform content pack (*.json)"
 BACKUP_FILTER = "Filiform database (*.sqlite3)"
+log = logging.getLogger(__name__)
 
 
 def choose_save_file(parent: QWidget, title: str, start: str, filter_: str) -> str:
@@ -37,6 +39,7 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
 
 
 def tell(parent: QWidget, title: str, text: str, problem: bool = False) -> None:
+    (log.warning if problem else log.info)("%s: %s", title, text)
     box = QMessageBox.warning if problem else QMessageBox.information
     box(parent, title, text)
 
