@@ -1,4 +1,11 @@
-"""Where things live on disk: the database file and the shipped resources."""
+"""Where things live on disk: the database file and the shipped resources.
+
+The resources are found relative to this file, never to the current folder:
+`resources/` sits beside `db/` in the repository, inside the installed
+`filiform` package (setup.py maps the repository root onto it) and in a
+PyInstaller build (scripts/filiform.spec puts it beside the frozen `db`), so
+one rule serves the editable install, the wheel and the standalone program.
+"""
 
 from __future__ import annotations
 

@@ -35,6 +35,8 @@ def create_application(argv: list[str] | None = None) -> Any:  # QApplication
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    # The name of the desktop entry (resources/desktop/filiform.desktop).
+    app.setDesktopFileName("filiform")
     from desktop.widgets.icons import app_icon
 
     app.setWindowIcon(app_icon())
