@@ -75,12 +75,20 @@ def main(db_path: str, part: str, repeat: int) -> dict[str, Any]:
         return {"skipped": build}
 
     class Painted(QObject):
-        def __init__(self) -> None:
+        """Notes the first paint event of the widget or of anything inside it."""
+
+        def __init__(self, widget: QWidget) -> None:
             super().__init__()
+            self.widget = widget
             self.seen = False
 
-        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if (
+                not self.seen
+                and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)
+                and (watched is self.widget or self.widget.isAncestorOf(watched))
+            ):
                 self.seen = True
             return False
 
@@ -92,13 +100,16 @@ def main(db_path: str, part: str, repeat: int) -> dict[str, Any]:
     def first_paint(make: Any) -> float:
         started = time.perf_counter()
         widget = make()
-        watcher = Painted()
-        widget.installEventFilter(watcher)
+        watcher = Painted(widget)
+        app.installEventFilter(watcher)
         widget.resize(*SIZE)
         widget.show()
         while not watcher.seen:
             app.processEvents()
+            if time.perf_counter() - started > 30:
+                raise RuntimeError("no paint event within 30 s")
         ms = (time.perf_counter() - started) * 1000
+        app.removeEventFilter(watcher)
         widget.close()
         widget.deleteLater()
         app.processEvents()

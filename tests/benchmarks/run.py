@@ -447,6 +447,10 @@ def fmt(value: float | None, unit: str) -> str:
     return f"{value:.0f} {unit}"
 
 
+def met(figure: Figure) -> str:
+    return "yes" if figure.passed else "**no**"
+
+
 def table(figures: list[Figure]) -> str:
     """A Markdown table: paste it into the README as it is."""
     head = ["figure", "median", "p95", "baseline (median)", "ratio", "target", "met"]
@@ -462,7 +466,7 @@ def table(figures: list[Figure]) -> str:
                 base,
                 ratio,
                 f.target,
-                "yes" if f.passed else "**no**",
+                "-" if f.limit_p95 is None and f.limit_ratio is None else met(f),
             ]
         )
     return "\n".join("| " + " | ".join(r) + " |" for r in rows)
@@ -584,7 +588,11 @@ def main(argv: list[str] | None = None) -> int:
 
         for part, title in (("home", "home page"), ("body", "body figure")):
             log(f"first paint: {title}")
-            painted = measure_paint(shipped_db, part, env, reps["paint"])
+            try:
+                painted = measure_paint(shipped_db, part, env, reps["paint"])
+            except (RuntimeError, subprocess.TimeoutExpired) as e:
+                failed.append(f"{title} first paint: {str(e)[:200]}")
+                continue
             details[f"paint_{part}"] = painted
             if "skipped" in painted:
                 details[f"paint_{part}"] = painted
@@ -595,10 +603,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"{title} first paint (build, show, painted)",
                     "ms",
                     painted["paint_ms"],
-                    "<= 3x",
+                    "its own figure (no target yet)",
                     "bare QWidget + QLabel",
                     painted["baseline_ms"],
-                    limit_ratio=3.0,
                     notes=f"the very first one in a process: {painted['first_ms']:.0f} ms",
                 )
             )
