@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     save_settings(store.db, {"clinic_name": "Riverside Needling Clinic"})
     window = MainWindow(store)
     window.resize(width, height)
+    window.notice_banner.hide()  # "Created a new database at /tmp/...": not what a desk sees daily
     window.show()
 
     def settle() -> None:

@@ -5,26 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop import preferences as prefs
-from desktop.window.main_window import MainWindow
-from tests.test_ui_main_window import show_active, type_search
-
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    path = tmp_path / "settings.ini"
-    prefs.use_settings_file(path)
-    yield path
-    prefs.use_settings_file(None)
-
-
-@pytest.fixture
-def window(qtbot, store):
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    show_active(qtbot, w)
-    return w
+from tests.test_ui_main_window import type_search
 
 
 def heading_points(browser) -> float:
