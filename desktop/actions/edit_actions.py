@@ -80,13 +80,13 @@ def edit_record(window: WindowApi) -> RecordForm | None:
     return form
 
 
-def new_record(window: WindowApi) -> RecordForm | None:
+def _open_new_form(window: WindowApi, kind: str, title: str | None = None) -> RecordForm | None:
+    """Open an empty record form for `kind`; the new record is shown once it is saved."""
     if not _editable(window):
         return None
-    view = window.current_view()
-    kinds = getattr(view, "kinds", ()) or ("faqs",)
-    kind = kinds[0]
     form = RecordForm(window.store, kind, None, window)
+    if title:
+        form.setWindowTitle(title)
     form.accepted.connect(
         lambda: (_after_change(window, kind, form.saved_key), _say(window, "Added."))
     )
@@ -95,18 +95,15 @@ def new_record(window: WindowApi) -> RecordForm | None:
     return form
 
 
+def new_record(window: WindowApi) -> RecordForm | None:
+    """Add a record of the kind the current tab lists (a question on Home or Compare)."""
+    kinds = getattr(window.current_view(), "kinds", ()) or ("faqs",)
+    return _open_new_form(window, kinds[0])
+
+
 def new_clinic_question(window: WindowApi) -> RecordForm | None:
     """Add the clinic's own patient question ("Where do I park?"): question and answer."""
-    if not _editable(window):
-        return None
-    form = RecordForm(window.store, "faqs", None, window)
-    form.setWindowTitle("New clinic question")
-    form.accepted.connect(
-        lambda: (_after_change(window, "faqs", form.saved_key), _say(window, "Added."))
-    )
-    window.edit_form = form
-    form.open()
-    return form
+    return _open_new_form(window, "faqs", "New clinic question")
 
 
 def show_history(window: WindowApi) -> HistoryDialog | None:
