@@ -159,11 +159,10 @@ def _recover(path: Path, problem: str, content_dir: Path) -> tuple[Database, lis
     """Move a damaged file aside and put the newest sound backup (or new content) in place."""
     moved = backups.move_aside(path)
     notices = [f"The database {path} was damaged ({problem}). It was moved to {moved}."]
-    for candidate in reversed(backups.list_backups(path)):
-        if backups.is_sound(candidate):
-            backups.restore_file(candidate, path)
-            notices.append(f"Restored the newest backup, {candidate}.")
-            break
+    candidate = backups.newest_sound(backups.list_backups(path))
+    if candidate is not None:
+        backups.restore_file(candidate, path)
+        notices.append(f"Restored the newest backup, {candidate}.")
     else:
         notices.append(
             "No usable backup was found, so a new database was made from the shipped content."
