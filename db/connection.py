@@ -27,7 +27,7 @@ from db.content import (
     load_content_dir,
     update_content,
 )
-from db.errors import FiliformError, wraps_storage
+from db.errors import FiliformError, is_lock, wraps_storage
 from db.paths import CONTENT_DIR
 
 BUSY_TIMEOUT_MS = 5000
@@ -76,11 +76,6 @@ def _writable(path: Path) -> tuple[bool, str]:
     return True, ""
 
 
-def _is_lock(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "database is locked" in text or "busy" in text
-
-
 def _locked(path: Path) -> DatabaseError:
     return DatabaseError(
         f"The database {path} is locked by another program (another Filiform may be "
@@ -97,7 +92,7 @@ def quick_check(db: Database) -> str | None:
     try:
         rows = db.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as e:
-        if _is_lock(e):
+        if is_lock(e):
             raise
         return str(e)
     first = rows[0][0] if rows else "no answer"
@@ -146,7 +141,7 @@ def _open_checked(path: Path, read_only: bool) -> tuple[Database | None, str | N
         db = _connect(path, read_only)
         problem = quick_check(db)
     except sqlite3.DatabaseError as e:
-        if _is_lock(e):
+        if is_lock(e):
             raise _locked(path) from None
         return None, str(e)
     if problem:
