@@ -1,13 +1,15 @@
 """One module per tab of the main window.
 
 `TAB_CLASSES` is the order of the tabs; Ctrl+1 to Ctrl+9 follow it, and the
-first seven are the ones the issue names.
+first seven are the ones the issue names, with the Body tab
+(where it hurts) beside Points.
 """
 
 from __future__ import annotations
 
 from desktop.views.aftercare import AftercareTab
 from desktop.views.base import RecordTab
+from desktop.views.body import BodyTab
 from desktop.views.compare import CompareTab
 from desktop.views.expectations import ExpectationsTab
 from desktop.views.faqs import FaqsTab
@@ -20,6 +22,7 @@ from desktop.views.sources import SourcesTab
 TAB_CLASSES = (
     ModalitiesTab,
     PointsTab,
+    BodyTab,
     ExpectationsTab,
     AftercareTab,
     CompareTab,
@@ -29,4 +32,4 @@ TAB_CLASSES = (
     SafetyTab,
 )
 
-__all__ = ["TAB_CLASSES", "RecordTab", "CompareTab"]
+__all__ = ["TAB_CLASSES", "RecordTab", "CompareTab", "BodyTab"]

@@ -46,7 +46,7 @@ from desktop.window.zoom import TextZoom
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
 # Shorter tab labels where the full title is long (the tooltip has the full one).
-TAB_LABELS = {"expectations": "Expectations", "faqs": "Questions"}
+TAB_LABELS = {"expectations": "Expectations", "faqs": "Questions", "body": "Body"}
 HOME_TAB = 0
 MAX_RECENT = 8
 HOME_ENTRY: Entry = ("home", "", "")
