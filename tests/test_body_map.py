@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from db import body
 from db.records import list_records
+from desktop.cli.verbs import run
 from desktop.widgets.body_figure import BodyFigure
 
 
@@ -230,3 +234,68 @@ def test_every_region_can_be_clicked(qtbot, body_tab):
         _click_region(qtbot, figure, key)
         assert body_tab.current_region() == key
         assert name in body_tab.heading.text()
+
+
+# ---------------------------------------------------------------- on paper
+
+
+def _cli_pdf(db_path, tmp_path, name: str) -> PdfReader:
+    out, err = io.StringIO(), io.StringIO()
+    target = tmp_path / "handout.pdf"
+    code = run(["--db", str(db_path), "handout", name, "--pdf", str(target)], out, err)
+    assert code == 0, err.getvalue()
+    return PdfReader(str(target))
+
+
+def _pages_with_chart(reader: PdfReader) -> list[str]:
+    """Text of each page that carries an image and the chart's caption."""
+    found = []
+    for page in reader.pages:
+        text = " ".join(page.extract_text().split())
+        objects = page["/Resources"].get("/XObject") or {}
+        images = [o for o in objects.values() if o.get_object().get("/Subtype") == "/Image"]
+        if images and "Body chart:" in text:
+            found.append(text)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("record/points/TrP-upper-trapezius", ["Upper trapezius", "the temple"]),
+        ("record/points/ST36", ["Stomach 36 (ST36)", "the shin", "approximate"]),
+        ("body/heel", ["the heel is outlined in blue"]),
+    ],
+)
+def test_handouts_carry_the_body_chart(qapp, db_path, tmp_path, name, words):
+    reader = _cli_pdf(db_path, tmp_path, name)
+    pages = _pages_with_chart(reader)
+    assert pages, f"{name} has no page with the chart and its caption"
+    for word in words:
+        assert word in pages[0], word
+
+
+def test_the_where_it_hurts_handout_lists_both_traditions_and_when_to_call(
+    qapp, db_path, tmp_path, store
+):
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in _cli_pdf(db_path, tmp_path, "body/heel").pages
+    )
+    assert "Where it hurts: Heel" in text
+    for point in body.trigger_points_referring_to(store.db, "heel"):
+        assert point["name"] in text
+    for point in body.acupoints_in(store.db, "heel"):
+        assert point.key in text
+    assert "Points further away (distal points)" in text
+    assert body.local_distal_question(store.db)["question"] in text
+    assert "When to call" in text
+
+
+def test_a_region_that_does_not_exist_gets_one_sentence(db_path, tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    code = run(
+        ["--db", str(db_path), "handout", "body/elbowz", "--pdf", str(tmp_path / "x.pdf")], out, err
+    )
+    assert code == 1
+    assert "no body region 'elbowz'" in err.getvalue()
+    assert not (tmp_path / "x.pdf").exists()

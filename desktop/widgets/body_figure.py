@@ -46,7 +46,8 @@ SELECTED_EDGE = QColor("#1f64c8")
 FOCUS_EDGE = QColor("#111111")
 DOT = QColor("#222222")
 DOTS_NOTE = "Dots are approximate: see the location text."
-LEGEND = "Red: where the pain is felt (referral zone). Blue: the region chosen."
+RED_NOTE = "Red: where the pain is felt (referral zone)."
+BLUE_NOTE = "Blue: the region chosen."
 TEXT_COLOUR = QColor("#222222")
 
 # A point on the chart: (point key, region key, approximate?)
@@ -291,9 +292,12 @@ class FigurePainter:
             p.restore()
         p.setPen(TEXT_COLOUR)
         bottom = origin.y() + BOX_H * scale + line * 0.3
-        legend = LEGEND + (f" {DOTS_NOTE}" if dots else "")
-        lines = [status] if status else []
-        lines.append(legend)
+        legend = " ".join(
+            note
+            for note, shown in ((RED_NOTE, highlight), (BLUE_NOTE, selected), (DOTS_NOTE, dots))
+            if shown
+        )
+        lines = [text for text in (status, legend) if text]
         p.drawText(
             QRectF(4, bottom, width - 8, height - bottom),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
@@ -320,10 +324,13 @@ class FigurePainter:
         points: Sequence[PointMark] = (),
         font: QFont | None = None,
     ) -> QImage:
-        font = font or QFont("DejaVu Sans", 10)
-        probe_scale = width / (2 * BOX_W + GAP)
+        if font is None:
+            font = QFont("DejaVu Sans")
+            font.setPixelSize(max(10, round(width / 48)))  # readable when printed small
         line = self.text_height(font)
-        height = int(BOX_H * probe_scale + line * 4.8)
+        drawing_h = BOX_H * width / (2 * BOX_W + GAP)
+        height = int(drawing_h + line * 1.4 + line * 3.3)
+        # The drawing is scaled to fit the width, so the height fits exactly.
         img = QImage(width, height, QImage.Format.Format_ARGB32)
         img.fill(QColor("white"))
         p = QPainter(img)
