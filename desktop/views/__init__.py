@@ -1,8 +1,9 @@
 """One module per tab of the main window.
 
 `TAB_CLASSES` is the order of the tabs; Ctrl+1 to Ctrl+9 follow it, and the
-first seven are the ones the issue names, with the Body tab
-(where it hurts) beside Points.
+first seven are the ones the issue names. The Body tab comes last, so no
+Ctrl+number the front desk already knows moves; it has Ctrl+B
+(`EXTRA_TAB_SHORTCUTS`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from desktop.views.sources import SourcesTab
 TAB_CLASSES = (
     ModalitiesTab,
     PointsTab,
-    BodyTab,
     ExpectationsTab,
     AftercareTab,
     CompareTab,
@@ -30,6 +30,9 @@ TAB_CLASSES = (
     SourcesTab,
     RationalesTab,
     SafetyTab,
+    BodyTab,
 )
 
-__all__ = ["TAB_CLASSES", "RecordTab", "CompareTab", "BodyTab"]
+EXTRA_TAB_SHORTCUTS = {"body": "Ctrl+B"}
+
+__all__ = ["TAB_CLASSES", "EXTRA_TAB_SHORTCUTS", "RecordTab", "CompareTab", "BodyTab"]
