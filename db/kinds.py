@@ -32,7 +32,7 @@ class Field:
 
     name: str
     label: str
-    type: str = "text"  # text | int | list | choice | ref | reflist
+    type: str = "text"  # text | int | list | choice | ref | reflist | shape
     required: bool = False
     choices: tuple[str, ...] = ()
     ref: str | None = None  # kind a ref / reflist points to
@@ -103,8 +103,8 @@ REGIONS = Kind(
         # Shapes on the body figure: SVG path data (absolute M/L/Z) in the
         # figure's 540 x 960 box, one per view; made by
         # scripts/build_body_regions.py from the vendored outlines.
-        Field("front", "Shape in the front view", long=True),
-        Field("back", "Shape in the back view", long=True),
+        Field("front", "Shape in the front view", "shape", long=True),
+        Field("back", "Shape in the back view", "shape", long=True),
     ),
     alias_fields=("synonyms",),
     # Anatomy the figure draws, not a claim: nothing to cite.
