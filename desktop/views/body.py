@@ -89,7 +89,6 @@ class BodyTab(QWidget):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(6, 0, 0, 0)
-        column.addWidget(QLabel("Where does it hurt?"))
         column.addWidget(self.where)
         column.addWidget(self.heading)
         for label, widget in (
@@ -104,9 +103,6 @@ class BodyTab(QWidget):
             if widget is self.trigger_list:
                 column.addWidget(self.referral)
         column.addWidget(self.question_button)
-        hint = QLabel("Double-click a point, or press Enter, to open it in the Points tab.")
-        hint.setWordWrap(True)
-        column.addWidget(hint)
 
         self.figure_box = QWidget()
         self.figure_layout = QVBoxLayout(self.figure_box)
@@ -126,6 +122,9 @@ class BodyTab(QWidget):
         widget = QListWidget()
         widget.setAccessibleName(name)
         widget.setMinimumHeight(48)
+        widget.setWordWrap(True)  # long lines wrap instead of scrolling sideways
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setToolTip("Double-click a point, or press Enter, to open it in the Points tab")
         widget.itemActivated.connect(self._open_item)
         return widget
 
@@ -141,7 +140,7 @@ class BodyTab(QWidget):
             self.figure.regionClicked.connect(self.show_region)
             self.figure_layout.addWidget(self.figure)
             width = max(self.width(), 800)
-            self.splitter.setSizes([int(width * 0.55), int(width * 0.45)])
+            self.splitter.setSizes([int(width * 0.52), int(width * 0.48)])
             if self._region:
                 self._paint_answer()
         return self.figure
