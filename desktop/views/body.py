@@ -56,19 +56,14 @@ class BodyTab(QWidget):
         self.figure: BodyFigure | None = None
         self._region: str | None = None
         self._answer: body.RegionAnswer | None = None
-        self._regions = body.regions(self.db)
+        self._regions: list[body.Region] | None = None  # read when first shown
 
         self.where = QLineEdit()
         self.where.setPlaceholderText("Where does it hurt?  e.g. back of the knee, heel")
         self.where.setAccessibleName("Where does it hurt?")
         self.where.setClearButtonEnabled(True)
-        words = sorted({t for r in self._regions for t in r.terms()}, key=str.lower)
-        self.completer = QCompleter(words, self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.where.setCompleter(self.completer)
+        self.completer: QCompleter | None = None
         self.where.returnPressed.connect(self._on_typed)
-        self.completer.activated.connect(self._on_typed)
         self.heading = QLabel("Click where it hurts on the chart, or type it above.")
         self.heading.setWordWrap(True)
         self.heading.setObjectName("bodyHeading")
@@ -134,9 +129,21 @@ class BodyTab(QWidget):
         self.ensure_figure()
         super().showEvent(event)
 
+    def _load_regions(self) -> list[body.Region]:
+        """Regions and the completer over their names, read once, when first needed."""
+        if self._regions is None:
+            self._regions = body.regions(self.db)
+            words = sorted({t for r in self._regions for t in r.terms()}, key=str.lower)
+            self.completer = QCompleter(words, self)
+            self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.where.setCompleter(self.completer)
+            self.completer.activated.connect(self._on_typed)
+        return self._regions
+
     def ensure_figure(self) -> BodyFigure:
         if self.figure is None:
-            self.figure = BodyFigure(self._regions)
+            self.figure = BodyFigure(self._load_regions())
             self.figure.regionClicked.connect(self.show_region)
             self.figure_layout.addWidget(self.figure)
             width = max(self.width(), 800)
@@ -252,6 +259,5 @@ class BodyTab(QWidget):
             self.figure.update()
 
     def refresh(self) -> None:
-        self._regions = body.regions(self.db)
         if self._region:
             self.show_region(self._region)
