@@ -299,3 +299,11 @@ def test_a_region_that_does_not_exist_gets_one_sentence(db_path, tmp_path):
     assert code == 1
     assert "no body region 'elbowz'" in err.getvalue()
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_ctrl_b_opens_the_body_tab_and_ctrl_digits_stay_where_they_were(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() is window.view("body")
+    assert "Ctrl+B" in window.tabs.tabToolTip(window.tabs.indexOf(window.view("body")))
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() is window.view("points")

@@ -285,7 +285,7 @@ class FigurePainter:
                     p.drawPath(path)
             p.setPen(QPen(QColor("white"), 1.0 / scale))
             p.setBrush(DOT)
-            radius = max(3.0, 4.0 / scale)
+            radius = max(6.0, 4.0 / scale)  # about 2 mm on paper, 4 px on screen
             for dot_view, spot in dots:
                 if dot_view == view:
                     p.drawEllipse(spot, radius, radius)
