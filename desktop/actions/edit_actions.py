@@ -9,6 +9,8 @@ and tests can fill them in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -66,6 +68,7 @@ def _after_change(window: WindowApi, kind: str, key: str | None) -> None:
 
 
 def edit_record(window: WindowApi) -> RecordForm | None:
+    """Edit > Edit record: the form for the record on screen (refused when editing is off)."""
     current = _current(window)
     if current is None:
         _say(window, "Open a record first, then choose Edit.")
@@ -107,6 +110,7 @@ def new_clinic_question(window: WindowApi) -> RecordForm | None:
 
 
 def show_history(window: WindowApi) -> HistoryDialog | None:
+    """Edit > History: the record's changes, each one undoable; the tabs refresh after an undo."""
     current = _current(window)
     if current is None:
         _say(window, "Open a record first, then choose History.")
@@ -120,6 +124,7 @@ def show_history(window: WindowApi) -> HistoryDialog | None:
 
 
 def hide_record(window: WindowApi) -> None:
+    """Hide the record on screen from lists, search and handouts (Hidden records… shows it)."""
     current = _current(window)
     if current is None or not _editable(window):
         return
@@ -137,6 +142,7 @@ def hide_record(window: WindowApi) -> None:
 
 
 def delete_record(window: WindowApi) -> None:
+    """Delete the clinic's own record on screen, after asking; History keeps a copy."""
     current = _current(window)
     if current is None or not _editable(window):
         return
@@ -158,6 +164,7 @@ def delete_record(window: WindowApi) -> None:
 
 
 def restore_shipped(window: WindowApi) -> None:
+    """Put back the text Filiform shipped for the record on screen (undoable in History)."""
     current = _current(window)
     if current is None or not _editable(window):
         return
@@ -243,6 +250,7 @@ def _hidden_rows(window: WindowApi, kind: str) -> list[dict]:
 
 
 def hidden_records(window: WindowApi) -> HiddenRecordsDialog:
+    """Edit > Hidden records…: the hidden records, to show again."""
     dialog = HiddenRecordsDialog(window)
     window.hidden_dialog = dialog
     dialog.open()
@@ -250,7 +258,12 @@ def hidden_records(window: WindowApi) -> HiddenRecordsDialog:
 
 
 def _add(
-    window: WindowApi, menu: str, name: str, text: str, slot, shortcut: str | None = None
+    window: WindowApi,
+    menu: str,
+    name: str,
+    text: str,
+    slot: Callable[[WindowApi], object],
+    shortcut: str | None = None,
 ) -> QAction:
     """A menu action that calls `slot(window)`."""
     shortcuts = [shortcut] if shortcut else None
