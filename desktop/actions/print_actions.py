@@ -93,12 +93,10 @@ def _notes(handout: PrintableHandout) -> str:
     return (" " + " ".join(handout.notes)) if handout.notes else ""
 
 
-def _paper_of(printer: QPrinter, fallback: str) -> str:
-    """The paper the person picked in the print dialog, if it is one the layout knows."""
-    chosen = printer.pageLayout().pageSize().id()
-    return {QPageSize.PageSizeId.A4: "a4", QPageSize.PageSizeId.Letter: "letter"}.get(
-        chosen, fallback
-    )
+def _page_of(printer: QPrinter) -> QPageSize | None:
+    """The paper the person picked in the print dialog (A4, Letter, A5, ...), if valid."""
+    chosen = printer.pageLayout().pageSize()
+    return QPageSize(chosen) if chosen.isValid() else None
 
 
 def new_printer(handout: PrintableHandout) -> QPrinter:
@@ -113,7 +111,7 @@ def new_printer(handout: PrintableHandout) -> QPrinter:
 
 def _paint(printer: QPrinter, handout: PrintableHandout) -> int:
     printer.setFullPage(True)
-    fitted = dataclasses.replace(handout, paper=_paper_of(printer, handout.paper))
+    fitted = dataclasses.replace(handout, page=_page_of(printer))
     with _busy():
         return paint_handout(printer, fitted)
 

@@ -23,13 +23,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db import handout_records
 from db.frontdesk import glance_rows
-from db.kinds import GENERAL_MODALITY, KINDS
+from db.handout_records import for_modalities
+from db.kinds import KINDS
 from db.plain_text import first_sentence
-from db.records import Record, get_record, list_records
+from db.records import Record, get_record
 from db.settings import PAPER_SIZES, load_settings
+from desktop.printing import patient_record
+from desktop.printing.citations import Citations
+from desktop.printing.figures import FIGURE_URL, body_figure, figure_size
 from desktop.printing.printer import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
-from desktop.rendering.record_context import compare_context, record_context
+from desktop.printing.qr import QR_SIZE_PX, QR_URL, qr_image, qr_target
+from desktop.printing.when_to_call import call_section
+from desktop.rendering.record_context import compare_context
 from desktop.rendering.templating import render
 
 GENERAL_NOTE = (
@@ -42,8 +49,8 @@ MAX_LOGO_PIXELS = 40_000_000  # refuse absurd images rather than stall the UI
 
 # Font sizes (pt) and spacing (px) for normal and large print.
 SIZES = {
-    False: {"body": 11, "lead": 12, "small": 8, "name": 12, "gap": 8, "pad": 8},
-    True: {"body": 16, "lead": 17, "small": 11, "name": 16, "gap": 12, "pad": 10},
+    False: {"body": 11, "lead": 12, "small": 8, "name": 12, "gap": 8, "pad": 8, "line": 125},
+    True: {"body": 16, "lead": 17, "small": 11, "name": 16, "gap": 12, "pad": 10, "line": 120},
 }  # fmt: skip
 
 
@@ -72,32 +79,24 @@ class _Plan:
     context: dict[str, Any]
     modalities: list[str] = field(default_factory=list)  # for the "when to call" notes
     call_levels: tuple[str, ...] = ("contact", "urgent")
+    brief: bool = False  # a single answer: reasons to call the clinic one line each
+    # (regions, referral regions) for the body figure slot (figures.py)
+    figure_regions: tuple[list[str], list[str]] = ([], [])
 
 
 # ---------------------------------------------------------------- lookups
 
 
 def _modalities(db: Database) -> list[Record]:
-    return list_records(db, "modalities")
-
-
-def _for_modalities(db: Database, kind: str, keys: Iterable[str], **extra: str) -> list[Record]:
-    """Records of a kind about any of these modalities or 'general', in stored order."""
-    wanted = [*keys, GENERAL_MODALITY]
-    where = f"modality IN ({', '.join('?' for _ in wanted)})"
-    params: list[Any] = list(wanted)
-    for column, value in extra.items():
-        where += f" AND {column} = ?"
-        params.append(value)
-    return list_records(db, kind, where=where, params=params)
+    return handout_records.modalities(db)
 
 
 def when_to_call(
     db: Database, modalities: Iterable[str], levels: tuple[str, ...] = ("contact", "urgent")
 ) -> list[Record]:
-    """Every 'contact the clinic' and 'urgent' note that applies; urgent first."""
-    notes = [r for r in _for_modalities(db, "aftercare", modalities) if r["level"] in levels]
-    return sorted(notes, key=lambda r: r["level"] != "urgent")
+    """Every 'contact the clinic' and 'urgent' note that applies, each once; urgent first."""
+    section = call_section(db, modalities, levels)
+    return [n.record for n in (*section.urgent, *section.contact)]
 
 
 def _modality(db: Database, key: str) -> Record:
@@ -112,7 +111,7 @@ def _modality(db: Database, key: str) -> Record:
 
 def _what_to_expect(db: Database, key: str) -> _Plan:
     m = _modality(db, key)
-    expectations = _for_modalities(db, "expectations", [key])
+    expectations = for_modalities(db, "expectations", [key])
     phases = [
         (label, [e for e in expectations if e["phase"] == phase])
         for phase, label in (
@@ -123,7 +122,7 @@ def _what_to_expect(db: Database, key: str) -> _Plan:
     ]
     side_effects = [
         s
-        for s in list_records(db, "safety", where="modality = ?", params=[key])
+        for s in for_modalities(db, "safety", [key], general=False)
         if s["category"] == "adverse events"
     ]
     return _Plan(
@@ -142,7 +141,7 @@ def _what_to_expect(db: Database, key: str) -> _Plan:
 
 def _aftercare(db: Database, key: str) -> _Plan:
     m = _modality(db, key)
-    notes = _for_modalities(db, "aftercare", [key])
+    notes = for_modalities(db, "aftercare", [key])
     return _Plan(
         f"{m.title}: aftercare",
         "handouts/aftercare.html",
@@ -172,7 +171,7 @@ def _versus(db: Database, a_key: str, b_key: str) -> _Plan:
     names = (a.title.lower(), b.title.lower())
     shared = [
         f
-        for f in list_records(db, "faqs")
+        for f in handout_records.faqs(db)
         if {a_key, b_key} <= set(f.get("modalities", []))
         and all(n in str(f["answer"]).lower() for n in names)
     ][:MAX_SHARED_FAQS]
@@ -191,10 +190,10 @@ def _versus(db: Database, a_key: str, b_key: str) -> _Plan:
 
 
 def _first_appointment(db: Database) -> _Plan:
-    before = _for_modalities(db, "expectations", [], phase="before")
+    before = for_modalities(db, "expectations", [], phase="before")
     cautions = [
         s
-        for s in _for_modalities(db, "safety", [])
+        for s in for_modalities(db, "safety", [])
         if s["category"] in ("contraindication", "precaution")
     ]
     return _Plan(
@@ -218,13 +217,26 @@ def _record(db: Database, kind: str, key: str) -> _Plan:
     record = get_record(db, kind, key)
     if record is None:
         raise HandoutError(f"There is no {KINDS[kind].label.lower()} '{key}'.")
-    context = _record_context(db, record)
     modalities = [record["modality"]] if record.get("modality") else []
     modalities += list(record.get("modalities", []))
     if kind == "modalities":
         modalities.append(key)
+    figure = (
+        (list(record.get("regions") or []), list(record.get("referral_regions") or []))
+        if kind == "points"
+        else ([], [])
+    )
     return _Plan(
-        record.title, "handouts/record.html", context, [m for m in modalities if m != "general"]
+        patient_record.title_of(record),
+        "handouts/patient_record.html",
+        {
+            "record": record,
+            "sections": patient_record.sections(kind),
+            "aside": patient_record.aside_of(record),
+        },
+        [m for m in modalities if m != "general"],
+        brief=kind in patient_record.SINGLE_ANSWER_KINDS,
+        figure_regions=figure,
     )
 
 
@@ -237,13 +249,6 @@ def _compare(db: Database, a_key: str, b_key: str) -> _Plan:
         context,
         [a_key, b_key],
     )
-
-
-def _record_context(db: Database, record: Record) -> dict[str, Any]:
-    """The detail partial's own context, so paper and screen show the same record."""
-    context = dict(record_context(db, record))
-    context.update({"heading_level": 1, "show_sources": False, "show_title": False})
-    return context
 
 
 def _compare_context(db: Database, a: Record, b: Record) -> dict[str, Any]:
@@ -391,6 +396,83 @@ def format_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _tight(sizes: dict[str, int]) -> dict[str, int]:
+    """The same type with less space between blocks: pulls a short last page back."""
+    return {
+        **sizes,
+        "gap": max(3, sizes["gap"] * 3 // 5),
+        "pad": max(4, sizes["pad"] - 3),
+        "line": 112,
+    }
+
+
+def _clinic_header(
+    clinic: dict[str, Any], sizes: dict[str, int], today: date | None
+) -> tuple[str, dict[str, Any], list[str]]:
+    """The header HTML, the images it shows (logo, QR code) and notes on what was left out."""
+    logo, problem = load_logo(clinic["clinic_logo"])
+    notes = [problem] if problem else []
+    contact = [
+        f"Phone {clinic['clinic_phone']}" if clinic["clinic_phone"] else "",
+        clinic["clinic_email"],
+        clinic["clinic_website"],
+    ]
+    address = ", ".join(
+        line.strip() for line in clinic["clinic_address"].splitlines() if line.strip()
+    )
+    target = qr_target(clinic)
+    qr = qr_image(target)
+    images = {LOGO_URL: logo, QR_URL: qr}
+    header = render(
+        "handouts/header.html",
+        clinic=clinic,
+        sizes=sizes,
+        contact=[c for c in contact if c],
+        address=address,
+        date=format_date(today or date.today()),
+        logo=logo is not None,
+        logo_size=_logo_size(logo) if logo is not None else (0, 0),
+        logo_url=LOGO_URL,
+    )
+    return header, {k: v for k, v in images.items() if v is not None}, notes
+
+
+def _qr_context(clinic: dict[str, Any], has_qr: bool) -> dict[str, Any]:
+    """What the contact block under "When to call" shows beside the QR code."""
+    booking = bool(clinic.get("clinic_booking_url"))
+    return {
+        "qr": has_qr,
+        "qr_url": QR_URL,
+        "qr_size": QR_SIZE_PX,
+        "qr_caption": "Scan to book your next visit" if booking else "Scan to visit our website",
+        "qr_text": clinic.get("clinic_booking_url") or clinic.get("clinic_website") or "",
+    }
+
+
+def _body(
+    db: Database, plan: _Plan, clinic: dict[str, Any], sizes: dict[str, int], images: dict
+) -> str:
+    context = dict(plan.context)
+    context.setdefault("lead", "")
+    context.setdefault("show_title", True)
+    citations = Citations(db, enabled=bool(clinic.get("handout_sources", True)))
+    common = {"clinic": clinic, "sizes": sizes}
+    return render(
+        plan.template,
+        **common,
+        title=plan.title,
+        calls=call_section(db, plan.modalities, plan.call_levels),
+        brief=plan.brief,
+        cite=citations.text,
+        cite_add=citations.add,
+        citations=citations,
+        figure=FIGURE_URL in images,
+        figure_url=FIGURE_URL,
+        **_qr_context(clinic, QR_URL in images),
+        **{k: v for k, v in context.items() if k not in common},
+    )
+
+
 def compose(
     db: Database,
     name: str,
@@ -412,50 +494,28 @@ def compose(
         raise HandoutError(f"Paper size must be A4 or Letter, not '{paper}'.")
     large = clinic["large_print"] if large_print is None else large_print
     sizes = SIZES[bool(large)]
-    logo, problem = load_logo(clinic["clinic_logo"])
-    contact = [
-        f"Phone {clinic['clinic_phone']}" if clinic["clinic_phone"] else "",
-        clinic["clinic_email"],
-        clinic["clinic_website"],
-    ]
-    address = ", ".join(
-        line.strip() for line in clinic["clinic_address"].splitlines() if line.strip()
-    )
-    common = {"clinic": clinic, "sizes": sizes}
-    header = render(
-        "handouts/header.html",
-        **common,
-        contact=[c for c in contact if c],
-        address=address,
-        date=format_date(today or date.today()),
-        logo=logo is not None,
-        logo_size=_logo_size(logo) if logo is not None else (0, 0),
-        logo_url=LOGO_URL,
-    )
+    header, images, notes = _clinic_header(clinic, sizes, today)
+    figure_image = body_figure(*plan.figure_regions)
+    if figure_image is not None:
+        images[FIGURE_URL] = figure_image
+        plan.context["figure_size"] = figure_size(figure_image)
     footer = render(
         "handouts/footer.html",
-        **common,
+        clinic=clinic,
+        sizes=sizes,
         note=GENERAL_NOTE,
         page_token=PAGE_TOKEN,
         pages_token=PAGES_TOKEN,
     )
-    context = dict(plan.context)
-    context.setdefault("lead", "")
-    context.setdefault("show_title", True)
-    body = render(
-        plan.template,
-        **common,
-        title=plan.title,
-        when_to_call=when_to_call(db, plan.modalities, plan.call_levels),
-        **{k: v for k, v in context.items() if k not in common},
-    )
     return PrintableHandout(
         title=plan.title,
-        body_html=body,
+        body_html=_body(db, plan, clinic, sizes, images),
+        tight_body_html=_body(db, plan, clinic, _tight(sizes), images),
         header_html=header,
         footer_html=footer,
         paper=paper,
         base_points=sizes["body"],
-        logo=logo,
-        notes=[problem] if problem else [],
+        logo=images.get(LOGO_URL),
+        images=images,
+        notes=notes,
     )
