@@ -29,7 +29,33 @@ LEVEL_RANK = {"urgent": 0, "contact": 1}
 TITLE_OVERLAP = 0.5  # share of title words two notes must share to be one warning
 TEXT_OVERLAP = 0.6  # share of text words two notes must share to be one warning
 _FILLER = frozenset(
-    ["a", "an", "and", "the", "or", "of", "to", "in", "on", "at", "for", "after", "your", "you", "if", "get", "call", "care", "urgent", "clinic", "needling", "needle", "needles", "acupuncture", "treatment"]
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "after",
+        "your",
+        "you",
+        "if",
+        "get",
+        "call",
+        "care",
+        "urgent",
+        "clinic",
+        "needling",
+        "needle",
+        "needles",
+        "acupuncture",
+        "treatment",
+    ]
 )
 
 
