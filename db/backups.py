@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from db import ownership
+from db.errors import wraps_storage
 
 KEEP_BACKUPS = 10
 BACKUP_DIR_NAME = "backups"
@@ -100,6 +101,12 @@ def make_backup(
     backup_to(conn, target)
     prune(db_path, protect=protect)
     return target
+
+
+@wraps_storage("make the backup")
+def backup_now(conn: sqlite3.Connection, db_path: Path) -> Path:
+    """A backup a person asked for (File > Back up now); SQLite's errors as a sentence."""
+    return make_backup(conn, db_path, "manual")
 
 
 def prune(db_path: Path, *, protect: Iterable[Path] = (), keep: int = KEEP_BACKUPS) -> list[Path]:

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from db import ownership, schema
 from db.connection import Store
 from db.content import check_references, content_version, validate_content_dir, validate_record
+from db.errors import FiliformError
 from db.kinds import KINDS
 from db.paths import CONTENT_DIR
 from db.records import decode_row
@@ -28,7 +29,7 @@ from db.records import decode_row
 CHECK_BUSY_TIMEOUT_MS = 3000
 
 
-class CheckRefused(Exception):
+class CheckRefused(FiliformError):
     """The file cannot be checked at all (not Filiform's, missing); one sentence."""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -26,12 +27,14 @@ from db.content import (
     load_content_dir,
     update_content,
 )
+from db.errors import FiliformError, wraps_storage
 from db.paths import CONTENT_DIR
 
 BUSY_TIMEOUT_MS = 5000
+log = logging.getLogger(__name__)
 
 
-class DatabaseError(Exception):
+class DatabaseError(FiliformError):
     """The database cannot be opened; the message is one sentence for a person."""
 
 
@@ -73,11 +76,29 @@ def _writable(path: Path) -> tuple[bool, str]:
     return True, ""
 
 
+def _is_lock(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "database is locked" in text or "busy" in text
+
+
+def _locked(path: Path) -> DatabaseError:
+    return DatabaseError(
+        f"The database {path} is locked by another program (another Filiform may be "
+        "importing or restoring); nothing was changed. Try again when it has finished."
+    )
+
+
 def quick_check(db: Database) -> str | None:
-    """None if SQLite's quick_check passes, else its first complaint."""
+    """None if SQLite's quick_check passes, else its first complaint.
+
+    A lock is not damage: it is raised (sqlite3.OperationalError), never
+    returned as a complaint that would set the file aside.
+    """
     try:
         rows = db.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as e:
+        if _is_lock(e):
+            raise
         return str(e)
     first = rows[0][0] if rows else "no answer"
     return None if first == "ok" else first
@@ -98,6 +119,17 @@ def _connect(path: Path, read_only: bool) -> Database:
     return Database(conn)
 
 
+@wraps_storage("open the database for searching")
+def open_reader(path: Path) -> Database:
+    """A read-only connection for another thread (the search worker), set up like any other.
+
+    A SQLite connection belongs to the thread that opened it, so the search
+    thread opens its own; it gets the same pragmas and read-only handling as
+    the window's.
+    """
+    return _connect(Path(path), read_only=True)
+
+
 def _ensure_stamped(db: Database) -> None:
     """Mark a file known to be Filiform's (the first Filiform's, a restored backup)."""
     if not ownership.is_stamped(db.conn):
@@ -114,6 +146,8 @@ def _open_checked(path: Path, read_only: bool) -> tuple[Database | None, str | N
         db = _connect(path, read_only)
         problem = quick_check(db)
     except sqlite3.DatabaseError as e:
+        if _is_lock(e):
+            raise _locked(path) from None
         return None, str(e)
     if problem:
         db.close()
@@ -134,6 +168,7 @@ def _recover(path: Path, problem: str, content_dir: Path) -> tuple[Database, lis
         notices.append(
             "No usable backup was found, so a new database was made from the shipped content."
         )
+    log.warning(" ".join(notices))
     db, still = _open_checked(path, read_only=False)
     if db is None:
         raise DatabaseError(f"{path} could not be replaced after damage ({still}).")

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.errors import FiliformError
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
 from db.paths import CONTENT_DIR
 
@@ -31,7 +32,7 @@ LOCATION_COLUMNS = ("code", "regions", "location", "cautions", "sources")
 INDEX_SOURCES = ("who-2008-point-locations", "tara-acupoints-ontology")
 
 
-class ContentError(Exception):
+class ContentError(FiliformError):
     """Content that cannot be loaded; `problems` lists each one in a sentence."""
 
     def __init__(self, problems: list[str]):
@@ -73,6 +74,9 @@ def validate_record(
     key = record.get("key")
     clean: dict[str, Any] = {}
     known = set(kind.field_names)
+    # The clinic's own records ("Where do I park?") need no publication to cite;
+    # shipped content always does (a shipped file cannot say origin: clinic).
+    clinic_own = not strict_unknown and record.get("origin") == "clinic"
     if strict_unknown:
         for name in record:
             if name not in known:
@@ -83,6 +87,9 @@ def validate_record(
         if f.name == "sources" and not kind.needs_sources:
             continue
         empty = value is None or value == "" or value == []
+        if empty and f.name == "sources" and clinic_own:
+            clean[f.name] = []
+            continue
         if empty:
             if f.required:
                 problems.append(f"{where}: is required but empty")

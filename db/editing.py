@@ -17,10 +17,12 @@ from typing import Any
 from db.backups import make_backup
 from db.connection import Store
 from db.content import now_iso, row_data, validate_record
+from db.errors import FiliformError
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
+from db.plain_text import key_from_title
 
 
-class EditError(Exception):
+class EditError(FiliformError):
     """An edit that was not saved; the message is one sentence for a person."""
 
 
@@ -235,8 +237,11 @@ def update_record(
                 "Not saved: someone else changed this record after you opened it. "
                 "Your text is still in the form; reopen the record to see their change."
             )
-        current = row_data(kind_name, _current(store, kind, key))
-        merged = validate(store, kind_name, {**current, **changes, "key": key})
+        row = _current(store, kind, key)
+        current = row_data(kind_name, row)
+        merged = validate(
+            store, kind_name, {**current, **changes, "key": key, "origin": row["origin"]}
+        )
         changed = {n: v for n, v in merged.items() if n in changes and current.get(n) != v}
         if not changed:
             return latest_revision(store, kind_name, key)
@@ -250,12 +255,30 @@ def update_record(
     return _write(store, work)
 
 
+def new_key(store: Store, kind_name: str, title: str) -> str:
+    """A free key made from a record's title ("where-do-i-park", then "-2", "-3")."""
+    table = _kind(kind_name).table
+    base = key_from_title(title or "")
+    key, n = base, 1
+    while store.db.execute(f'SELECT 1 FROM "{table}" WHERE key = ?', [key]).fetchone():
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
 def add_record(store: Store, kind_name: str, record: dict[str, Any]) -> str:
-    """Add a clinic record; returns its key."""
+    """Add a clinic record; returns its key.
+
+    Without a key, one is made from the title. The clinic's own record may
+    cite no source (it is marked as the clinic's own wherever it is shown).
+    """
     kind = _kind(kind_name)
 
     def work() -> str:
-        clean = validate(store, kind_name, record)
+        wanted = dict(record)
+        if not str(wanted.get("key") or "").strip():
+            wanted["key"] = new_key(store, kind_name, str(wanted.get(kind.title_field) or ""))
+        clean = validate(store, kind_name, {**wanted, "origin": "clinic"})
         key = clean["key"]
         exists = store.db.execute(f'SELECT 1 FROM "{kind.table}" WHERE key = ?', [key]).fetchone()
         if exists:
@@ -282,7 +305,7 @@ def delete_record(store: Store, kind_name: str, key: str) -> None:
                 "Not deleted: this record ships with Filiform. "
                 "Hide it instead; it can be shown again."
             )
-        _log(store, now_iso(), kind_name, key, "*", row_data(kind_name, row), None, "delete")
+        _log(store, now_iso(), kind_name, key, "*", _snapshot(kind_name, row), None, "delete")
         store.db[kind.table].delete(key)
 
     _write(store, work)
@@ -311,8 +334,67 @@ def set_hidden(store: Store, kind_name: str, key: str, hidden: bool) -> None:
     _write(store, work)
 
 
-def undo(store: Store, revision_id: int) -> int:
-    """Undo one recorded change; refused if the field has changed again since."""
+class UndoWouldDiscard(ConflictError):
+    """Undoing this would throw away later changes; allowed only when confirmed (force)."""
+
+
+def _later_changes(store: Store, rev: Revision) -> int:
+    return store.db.execute(
+        'SELECT count(*) FROM revisions WHERE "table" = ? AND key = ? AND id > ?',
+        [rev.table, rev.key, rev.id],
+    ).fetchone()[0]
+
+
+def _snapshot(kind_name: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A whole record as history keeps it, so taking it away can be undone."""
+    return {**row_data(kind_name, row), "hidden": int(row.get("hidden") or 0)}
+
+
+def _remove(store: Store, kind: Kind, rev: Revision, stamp: str, force: bool) -> int:
+    """Undo a change that made a record exist (an add, an undone delete)."""
+    row = _current(store, kind, rev.key)
+    later = _later_changes(store, rev)
+    if later and not force:
+        raise UndoWouldDiscard(
+            f"Not undone: '{rev.key}' has been changed {later} "
+            f"time{'' if later == 1 else 's'} since it was added; "
+            "undoing the addition removes the record with those changes "
+            "(they stay in History, and this undo can be undone too)."
+        )
+    if row["origin"] != "clinic":
+        raise EditError("Not undone: this record now ships with Filiform; hide it instead.")
+    snapshot = _snapshot(rev.table, row)
+    store.db[kind.table].delete(rev.key)
+    return _log(store, stamp, rev.table, rev.key, "*", snapshot, None, "undo")
+
+
+def _bring_back(store: Store, kind: Kind, rev: Revision, stamp: str) -> int:
+    """Undo a change that took a record away (a delete, an undone add)."""
+    exists = store.db.execute(f'SELECT 1 FROM "{kind.table}" WHERE key = ?', [rev.key]).fetchone()
+    if exists:
+        raise ConflictError(
+            f"Not undone: a {kind.label.lower()} with the key '{rev.key}' has been added "
+            "since; delete or rename that one first, then undo this."
+        )
+    restored = json.loads(rev.old or "{}")
+    hidden = int(restored.pop("hidden", 0) or 0)
+    extra = {"detail": 1} if "detail" in kind.extra_columns else {}
+    known = {*kind.field_names, *kind.extra_columns}
+    record = {k: v for k, v in restored.items() if k in known}
+    store.db[kind.table].insert(
+        {**extra, **record, "origin": "clinic", "hidden": hidden, "updated_at": stamp}
+    )
+    return _log(store, stamp, rev.table, rev.key, "*", None, {**record, "hidden": hidden}, "undo")
+
+
+def undo(store: Store, revision_id: int, *, force: bool = False) -> int:
+    """Undo one recorded change; returns the id of the revision that records the undo.
+
+    Every undo is itself a revision, so it can be undone. An undo that would
+    throw away later changes (the field was changed again; the record added
+    was edited since) raises UndoWouldDiscard unless `force` is set, which the
+    window does only after the person confirms.
+    """
 
     def work() -> int:
         rows = list(store.db.query("SELECT * FROM revisions WHERE id = ?", [revision_id]))
@@ -321,28 +403,23 @@ def undo(store: Store, revision_id: int) -> int:
         rev = Revision(**rows[0])
         kind = _kind(rev.table)
         stamp = now_iso()
-        if rev.action == "add":
-            row = _current(store, kind, rev.key)
-            _log(store, stamp, rev.table, rev.key, "*", row_data(rev.table, row), None, "undo")
-            store.db[kind.table].delete(rev.key)
-            return 0
-        if rev.action == "delete":
-            restored = json.loads(rev.old or "{}")
-            extra = {"detail": 1} if "detail" in kind.extra_columns else {}
-            store.db[kind.table].insert(
-                {**extra, **restored, "origin": "clinic", "hidden": 0, "updated_at": stamp}
-            )
-            return _log(store, stamp, rev.table, rev.key, "*", None, restored, "undo")
+        if rev.field == "*":
+            if rev.old is None and rev.new is not None:  # the record came into being
+                return _remove(store, kind, rev, stamp, force)
+            if rev.old is not None and rev.new is None:  # the record was taken away
+                return _bring_back(store, kind, rev, stamp)
+            raise EditError(f"Change number {revision_id} cannot be undone.")
         row = _current(store, kind, rev.key)
         now_value = _as_text(row_data(rev.table, row).get(rev.field, row.get(rev.field)))
-        if now_value != rev.new and not (rev.field == "hidden" and str(row["hidden"]) == rev.new):
-            raise ConflictError(
-                f"Not undone: '{rev.field}' has been changed again since; "
-                "undo the newer change first."
+        same = now_value == rev.new or (rev.field == "hidden" and str(row["hidden"]) == rev.new)
+        if not same and not force:
+            raise UndoWouldDiscard(
+                f"Not undone: '{rev.field}' has been changed again since; undoing this "
+                "would replace the newer text (it stays in History)."
             )
         old_value = _from_text(kind, rev.field, rev.old)
         store.db[kind.table].update(rev.key, {rev.field: old_value, "updated_at": stamp})
-        return _log(store, stamp, rev.table, rev.key, rev.field, rev.new, rev.old, "undo")
+        return _log(store, stamp, rev.table, rev.key, rev.field, now_value, rev.old, "undo")
 
     return _write(store, work)
 

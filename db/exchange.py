@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from db.backups import make_backup
 from db.content import check_references, content_version, now_iso, validate_record
+from db.errors import FiliformError, wraps_storage
 from db.kinds import KINDS
 from db.records import decode_row
 from db.settings import BY_KEY as SETTINGS_BY_KEY
@@ -32,7 +33,7 @@ LOGO_SETTING = "clinic_logo"
 LOGO_DATA_PREFIX = "data:image/"
 
 
-class PackError(Exception):
+class PackError(FiliformError):
     """A pack that cannot be imported; `problems` names record and field."""
 
     def __init__(self, problems: list[str]):
@@ -67,6 +68,7 @@ def export_pack(db: Database) -> dict[str, Any]:
     }
 
 
+@wraps_storage("export the records")
 def write_pack(db: Database, path: Path) -> int:
     """Write a pack to `path`; returns the number of records written."""
     pack = export_pack(db)
@@ -303,6 +305,7 @@ def import_pack(
     return summary
 
 
+@wraps_storage("import the pack")
 def import_file(
     db: Database,
     db_path: Path,

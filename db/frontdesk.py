@@ -18,6 +18,7 @@ from db.plain_text import first_sentence, lead
 from db.records import Record, get_record
 
 PINNED_SETTING = "home_pinned_questions"
+SETUP_DONE_SETTING = "first_start_done"
 MAX_PINNED = 12
 # The questions a front desk hears most, in the order they come up; shown on
 # the home page when they are in the database and not hidden.
@@ -90,6 +91,27 @@ def set_pinned_keys(db: Database, keys: list[str]) -> None:
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [PINNED_SETTING, json.dumps(unique)],
+        )
+
+
+def setup_needed(db: Database) -> bool:
+    """True for a database whose clinic details were never asked for (and are empty)."""
+    rows = dict(
+        db.execute(
+            "SELECT key, value FROM settings WHERE key IN (?, ?)",
+            [SETUP_DONE_SETTING, "clinic_name"],
+        ).fetchall()
+    )
+    return not rows.get(SETUP_DONE_SETTING) and not (rows.get("clinic_name") or "").strip()
+
+
+def mark_setup_done(db: Database) -> None:
+    """Remember that the first-start set-up was answered (filled in or skipped)."""
+    with db.conn:
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [SETUP_DONE_SETTING],
         )
 
 

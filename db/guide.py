@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.errors import FiliformError
 from db.records import Record, list_records, modality_names
 
 # The two traditions the guide weighs, and the option field holding each weight.
@@ -30,7 +31,7 @@ BOTH_WAYS_MARGIN = 1
 ORDER = "position, rowid"
 
 
-class AnswersError(ValueError):
+class AnswersError(FiliformError, ValueError):
     """Answers the guide cannot read; the message is one sentence for a person."""
 
 
@@ -55,6 +56,7 @@ class Question:
     hint: str
     several: bool
     options: tuple[Option, ...]
+    most: int | None = None  # at most this many ticks (None: no limit)
 
 
 @dataclass(frozen=True)
@@ -155,17 +157,24 @@ class GuideResult:
     def both_ways(self) -> bool:
         return self.lean is None
 
+    def evidence_by_answer(self) -> list[tuple[str, dict[str, EvidenceLine]]]:
+        """Evidence lines grouped by complaint, in the order ticked: one row each on paper."""
+        rows: dict[str, dict[str, EvidenceLine]] = {}
+        for line in self.evidence:
+            rows.setdefault(line.answer, {})[line.modality] = line
+        return list(rows.items())
+
     def plain_text(self) -> str:
         """Every word the result shows, in reading order (for tests and copying)."""
         parts = [self.headline.title, self.headline.text]
+        if self.safety_intro:
+            parts += [self.safety_intro.title, self.safety_intro.text]
+        parts += [f"{s.answer}: {s.tell}" for s in self.safety]
         for view in (self.first, self.alternative):
             parts += [view.title, view.text]
             parts += [f"{r.answer}: {r.text}" for r in view.reasons]
         parts += [f"{e.answer} ({e.modality_name}, {e.strength}): {e.text}" for e in self.evidence]
         parts += self.unresearched
-        if self.safety_intro:
-            parts += [self.safety_intro.title, self.safety_intro.text]
-        parts += [f"{s.answer}: {s.tell}" for s in self.safety]
         parts += [self.closing.title, self.closing.text]
         return "\n".join(p for p in parts if p)
 
@@ -198,6 +207,7 @@ def load_guide(db: Database) -> Guide:
             hint=str(q.get("hint", "")),
             several=q["answers"] == "several",
             options=tuple(options.get(q.key, [])),
+            most=int(q["most"]) if q["answers"] == "several" and q["most"] else None,
         )
         for q in list_records(db, "guide_questions", order_by=ORDER)
     )
@@ -247,6 +257,10 @@ def check_answers(guide: Guide, answers: Any) -> dict[str, list[str]]:
                 raise AnswersError(f"'{k}' is not an answer to '{qkey}' (its answers: {known}).")
         if not question.several and len(keys) > 1:
             raise AnswersError(f"'{qkey}' takes one answer, but {len(keys)} were given.")
+        if question.most and len(set(keys)) > question.most:
+            raise AnswersError(
+                f"'{qkey}' takes at most {question.most} answers, but {len(set(keys))} were given."
+            )
         clean[question.key] = list(dict.fromkeys(keys))
     return clean
 

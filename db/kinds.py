@@ -8,22 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-EVIDENCE_STRENGTHS = ("strong", "moderate", "limited", "debated", "mixed")
-POINT_KINDS = ("acupoint", "trigger point", "extra point")
-STRATEGIES = (
-    "local",
-    "distal",
-    "ashi",
-    "trigger point",
-    "channel-based",
-    "segmental",
-    "auricular",
-    "pattern-based",
-)
-PHASES = ("before", "during", "after")
-AFTERCARE_LEVELS = ("normal", "watch", "contact", "urgent")
-SAFETY_CATEGORIES = ("contraindication", "precaution", "adverse events")
-SAFETY_SEVERITIES = ("absolute", "relative", "information")
+from db import vocab
+
+# The closed lists of words are spelled out once, in db/vocab.py.
+EVIDENCE_STRENGTHS = vocab.EVIDENCE_STRENGTH.keys
+POINT_KINDS = vocab.POINT_KIND.keys
+STRATEGIES = vocab.STRATEGY.keys
+PHASES = vocab.PHASE.keys
+AFTERCARE_LEVELS = vocab.AFTERCARE_LEVEL.keys
+SAFETY_CATEGORIES = vocab.SAFETY_CATEGORY.keys
+SAFETY_SEVERITIES = vocab.SAFETY_SEVERITY.keys
 GENERAL_MODALITY = "general"
 # The "Which approach fits me?" guide (db/guide.py): its questions come in parts,
 # take one answer or several, and its texts each play one role in the result.
@@ -290,6 +284,8 @@ GUIDE_QUESTIONS = Kind(
         Field("question", "Question", required=True, patient_facing=True),
         Field("hint", "Hint", patient_facing=True),
         Field("answers", "Answers allowed", "choice", required=True, choices=GUIDE_ANSWER_COUNTS),
+        # With "several": at most this many ticks (keeps the result to two pages).
+        Field("most", "At most this many answers", "int"),
     ),
     searchable=False,
     needs_sources=False,

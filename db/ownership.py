@@ -15,6 +15,8 @@ import sqlite3
 from enum import Enum
 from pathlib import Path
 
+from db.errors import FiliformError
+
 # "FlFm" in ASCII: Filiform's SQLite application_id (a signed 32-bit value in
 # the file header). Fixed forever: changing it would disown every clinic's file.
 APPLICATION_ID = 0x466C466D
@@ -27,7 +29,7 @@ _APP_ID_OFFSET = 68
 LEGACY_TABLES = frozenset({"meta", "shipped", "revisions", "search_docs"})
 
 
-class NotOursError(Exception):
+class NotOursError(FiliformError):
     """The path is not a Filiform database; the message is one sentence for a person."""
 
 

@@ -9,10 +9,28 @@ Compare and the handouts all use these.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _CITATION = re.compile(r"\s*\((?=[^()]*\b(?:19|20)\d\d[a-z]?\b)[^()]*\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\u201c]?[A-Z0-9])")
 LEAD_CHARS = 220
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every author-year citation, "(Vickers 2018)", in a text."""
+    return [(m.start(), m.end()) for m in _CITATION.finditer(text)]
+
+
+def key_from_title(title: str, max_chars: int = 60) -> str:
+    """A record key a person never has to type: "Where do I park?" -> "where-do-i-park"."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    key = ""
+    for word in words:
+        if len(key) + len(word) + 1 > max_chars:
+            break
+        key = f"{key}-{word}" if key else word
+    return key or "note"
 
 
 def strip_citations(text: str | None) -> str:

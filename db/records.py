@@ -7,13 +7,15 @@ caller parses JSON. Hidden records are left out unless asked for.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from db.kinds import KINDS, Kind
+from db import vocab
+from db.errors import wraps_storage
+from db.kinds import GENERAL_MODALITY, KINDS, Kind
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ def _kind(kind: str) -> Kind:
         raise ValueError(f"'{kind}' is not a kind of record") from None
 
 
+@wraps_storage("read the record")
 def get_record(db: Database, kind: str, key: str) -> Record | None:
     """The record with this key, or None."""
     spec = _kind(kind)
@@ -93,8 +96,25 @@ def iter_records(
         yield Record(kind, row["key"], decode_row(spec, row))
 
 
+@wraps_storage("read the records")
 def list_records(db: Database, kind: str, **kwargs: Any) -> list[Record]:
     return list(iter_records(db, kind, **kwargs))
+
+
+def records_about(
+    db: Database, kind: str, modalities: Iterable[str], *, general: bool = True, **equals: str
+) -> list[Record]:
+    """Visible records of a kind about any of these modalities (and, with `general`,
+    about all needling), in stored order; `equals` narrows by field ({field: value})."""
+    spec = _kind(kind)
+    wanted = [*modalities, *([GENERAL_MODALITY] if general else [])]
+    where = f"modality IN ({', '.join('?' for _ in wanted)})"
+    params: list[Any] = list(wanted)
+    for name, value in equals.items():
+        spec.field(name)  # a KeyError for a field the kind does not have
+        where += f' AND "{name}" = ?'
+        params.append(value)
+    return list_records(db, kind, where=where, params=params)
 
 
 def records_citing(db: Database, source_key: str) -> list[Record]:
@@ -123,22 +143,13 @@ def point_links(db: Database, code: str) -> list[tuple[Record, Record | None]]:
     return out
 
 
-def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
-    rows = list(db.query("SELECT value FROM settings WHERE key = ?", [key]))
-    return rows[0]["value"] if rows else default
-
-
 # Read-only helpers for the detail panes and handouts -----------------------
 
 SAFETY_ORDER_SQL = (
-    "CASE category WHEN 'contraindication' THEN 0 WHEN 'precaution' THEN 1 ELSE 2 END, "
-    "CASE severity WHEN 'absolute' THEN 0 WHEN 'relative' THEN 1 ELSE 2 END, rowid"
+    f"{vocab.SAFETY_CATEGORY.order_sql('category')}, "
+    f"{vocab.SAFETY_SEVERITY.order_sql('severity')}, rowid"
 )
-AFTERCARE_ORDER_SQL = (
-    "CASE level WHEN 'normal' THEN 0 WHEN 'watch' THEN 1 WHEN 'contact' THEN 2 "
-    "WHEN 'urgent' THEN 3 ELSE 4 END, rowid"
-)
-PHASE_ORDER_SQL = "CASE phase WHEN 'before' THEN 0 WHEN 'during' THEN 1 ELSE 2 END, rowid"
+AFTERCARE_ORDER_SQL = f"{vocab.AFTERCARE_LEVEL.order_sql('level')}, rowid"
 
 
 def modality_names(db: Database) -> dict[str, str]:
@@ -163,13 +174,6 @@ def aftercare_for_modality(db: Database, modality: str, *, general: bool = True)
     marks = ", ".join("?" for _ in keys)
     return list_records(
         db, "aftercare", where=f"modality IN ({marks})", params=keys, order_by=AFTERCARE_ORDER_SQL
-    )
-
-
-def expectations_for_modality(db: Database, modality: str) -> list[Record]:
-    """Session expectations of a modality in phase order (before, during, after)."""
-    return list_records(
-        db, "expectations", where="modality = ?", params=[modality], order_by=PHASE_ORDER_SQL
     )
 
 

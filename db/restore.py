@@ -12,10 +12,11 @@ from pathlib import Path
 
 from db import backups, ownership, schema
 from db.connection import Store, prepare
+from db.errors import FiliformError
 from db.paths import CONTENT_DIR
 
 
-class RestoreError(Exception):
+class RestoreError(FiliformError):
     """A backup that was not restored; the message is one sentence for a person."""
 
 

@@ -13,11 +13,17 @@ from sqlite_utils import Database, Migrations
 
 from db.kinds import GUIDE_KINDS, KINDS, Kind
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATION_SET = "filiform"
 
 STEMMED_TOKENIZER = "porter unicode61 remove_diacritics 2"
 PLAIN_TOKENIZER = "unicode61 remove_diacritics 2"
+# Search reads at most this much of each field (and of a title): FTS5's
+# snippet and ranking cost grows faster than the text, so one pasted 1 MB
+# answer would otherwise stall every search that matches it. Real fields are
+# a few thousand characters; the record itself always keeps all of its text.
+SEARCH_FIELD_CHARS = 20_000
+SEARCH_TITLE_CHARS = 1_000
 WORDS_FTS = "search_words_fts"
 WORDS_VOCAB = "search_words_vocab"
 
@@ -71,15 +77,21 @@ def _joined(parts: list[str]) -> str:
 
 def search_doc_select(kind: Kind, row: str = "new", from_clause: str = "") -> str:
     """SELECT that yields the search_docs row of a record (`new` in a trigger)."""
-    aliases = [_sql_text(kind, f, row) for f in kind.alias_fields]
+    aliases = [_bounded(_sql_text(kind, f, row)) for f in kind.alias_fields]
     modality_names = _modality_names_sql(kind, row)
     if modality_names:
         aliases.append(modality_names)
-    body = [_sql_text(kind, f, row) for f in kind.body_fields]
+    body = [_bounded(_sql_text(kind, f, row)) for f in kind.body_fields]
+    title = _bounded(_title_sql(kind, row), SEARCH_TITLE_CHARS)
     return (
-        f"SELECT '{kind.name}', {row}.key, {_title_sql(kind, row)}, {_joined(aliases)}, "
+        f"SELECT '{kind.name}', {row}.key, {title}, {_joined(aliases)}, "
         f"{_joined(body)} {from_clause} WHERE {row}.hidden = 0"
     )
+
+
+def _bounded(sql: str, chars: int = SEARCH_FIELD_CHARS) -> str:
+    """The first `chars` characters of a text expression (see SEARCH_FIELD_CHARS)."""
+    return f"substr({sql}, 1, {int(chars)})"
 
 
 def install_search_triggers(db: Database) -> None:
@@ -214,12 +226,37 @@ def m002_point_regions(db: Database) -> None:
 
 
 @migrations()
+def m003_bounded_search_text(db: Database) -> None:
+    """Search indexes a bounded prefix of each field (SEARCH_FIELD_CHARS), so a
+    huge record cannot stall search. Triggers are rewritten and records whose
+    text is longer than the bound are indexed again."""
+    install_search_triggers(db)
+    for kind in KINDS.values():
+        if not kind.searchable:
+            continue
+        names = [*kind.alias_fields, *kind.body_fields]
+        long_text = " OR ".join(
+            f'length(CAST("{n}" AS TEXT)) > {SEARCH_FIELD_CHARS}' for n in names
+        )
+        table = f'"{kind.table}"'
+        title = f"length({_title_sql(kind, table)}) > {SEARCH_TITLE_CHARS}"
+        where = f"{long_text} OR {title}" if long_text else title
+        # An update fires the _au trigger, which re-indexes the row bounded.
+        db.execute(f'UPDATE "{kind.table}" SET hidden = hidden WHERE {where}')
+    _record_schema_version(db, 5)
+
+
+@migrations()
 def m004_guide(db: Database) -> None:
     """Tables of the "Which approach fits me?" guide; a file that already holds the
     shipped content gets the guide's shipped records too (a new file gets them
     with the rest of the content)."""
     for name in GUIDE_KINDS:
-        _create_kind_table(db, KINDS[name])
+        kind = KINDS[name]
+        _create_kind_table(db, kind)
+        for f in kind.fields:  # a guide table made by an earlier m001 may lack a field
+            if f.name not in db[kind.table].columns_dict:
+                db[kind.table].add_column(f.name, _column_type(kind, f.name))
     from db.content import install_missing_kinds
 
     install_missing_kinds(db, GUIDE_KINDS)
@@ -231,6 +268,9 @@ def apply_migrations(db: Database) -> list[str]:
     pending = [m.name for m in migrations.pending(db)]
     if pending:
         migrations.apply(db)
+        # Every migration this Filiform knows is applied, whatever order they
+        # landed in on a branch: the file is at this version.
+        _record_schema_version(db, SCHEMA_VERSION)
     return pending
 
 

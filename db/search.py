@@ -22,12 +22,15 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from db.codes import replace_codes
+from db.errors import wraps_storage
 from db.kinds import KINDS, SEARCHABLE_KINDS
+from db.plain_text import lead
 from db.schema import WORDS_VOCAB
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
 MAX_RELAXED_TERMS = 6
+MAX_NAME_WORDS = 4  # a point name in syllables: "Hua Tuo Jia Ji"
 TITLE_CANDIDATES = 2000
 COMMON_MIN_DOCS = 5000  # below this, ranking every match costs a few ms
 COMMON_FRACTION = 0.2
@@ -41,18 +44,23 @@ KIND_WEIGHTS = {"sources": 0.3}
 KIND_TITLE_PENALTY_SQL = "(CASE d.kind WHEN 'sources' THEN 100 ELSE 1 END)"
 MARK_START, MARK_END = "\x02", "\x03"
 SNIPPET_TOKENS = 18
+LEAD_SOURCE_CHARS = 700  # enough body text for a lead of one or two sentences
+MIN_LEAD_LINE = 25  # a body line shorter than this ("Lower leg") is a label, not a lead
+# Kinds whose title is what a patient asks: when its wording matches a question
+# typed at the desk, it comes before records that only mention the words.
+QUESTION_KINDS = ("faqs",)
 
 STOP_WORDS = frozenset(
     """
     a an and are as at be been being but by can could did do does doing done dont
     for from had has have having he her here hers him his how i id if im in into is
-    isnt it its ive just me might more most my no nor not of off on once only or
+    isnt it its ive me might more most my no nor not of off on once only or
     other our ours out own please she should so some such than that thats the their
     theirs them then there these they this those through to too very was we were
     what whats when where which while who whom why will with would you your youre
     yours yourself get got tell want wants know anything something really also ok
     okay am us let lets cant wont didnt doesnt wasnt arent shouldnt couldnt wouldnt
-    youll theyre weve hes shes
+    youll theyre weve hes shes between actually afterwards go going went goes much
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -108,6 +116,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "breathless": ("breathlessness", "pneumothorax"),
     "cost": ("price", "fee"),
     "difference": ("differ", "same"),
+    "just": ("same",),
+    "jump": ("twitch",),
+    "jumped": ("twitch",),
+    "jumps": ("twitch",),
+    "jerk": ("twitch",),
+    "session": ("treatment", "needling"),
+    "appointment": ("session", "visit"),
+    "treatments": ("sessions",),
+    "dangerous": ("safe", "risk"),
+    "danger": ("safe", "risk"),
+    "gym": ("exercise",),
+    "good": ("work", "help"),
     "different": ("differ", "same"),
     "vs": ("differ",),
     "versus": ("differ",),
@@ -164,6 +184,7 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     suggestion: str | None = None
     corrected: bool = False  # the hits are for the suggestion, not the typed words
+    problem: str | None = None  # why the search could not run (one sentence), if it failed
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
@@ -179,7 +200,9 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# A word, or an extra-point code as replace_codes writes it ("EX-HN3"), which
+# must stay one term: FTS5 reads the quoted code as the phrase "ex hn3".
+_WORD = re.compile(r"EX-[A-Z]{1,2}\d{1,2}|[^\W_]+(?:['\u2019][^\W_]+)*")
 
 
 def parse_query(text: str) -> list[Term]:
@@ -233,17 +256,50 @@ def _filters(kinds: list[str] | None, exclude_ids: list[int]) -> tuple[str, list
 
 
 def _title_matches(
-    db: Database, expression: str, kinds: list[str] | None, limit: int, exclude_ids: list[int]
+    db: Database,
+    expression: str,
+    kinds: list[str] | None,
+    limit: int,
+    exclude_ids: list[int],
+    question: bool = False,
 ) -> list[int]:
-    """Ids of records whose title alone holds every word, shortest title first."""
+    """Ids of records whose title alone holds every word, shortest title first.
+
+    While the last word is still being typed (a prefix term), titles holding
+    it as a whole word come first: "Xiyan" is Xiyan (EX-LE5) before the
+    shorter-titled Xiyangguan (GB33). For a question ("what is a trigger
+    point"), patient questions whose wording holds the words come first: they
+    are the answer, while a point named "... (trigger point)" only mentions them.
+    """
+    whole_words = expression.replace('"*', '"')
+    if whole_words == expression:
+        return _title_ids(db, expression, kinds, limit, exclude_ids, question)
+    first = _title_ids(db, whole_words, kinds, limit, exclude_ids, question)
+    return first + _title_ids(
+        db, expression, kinds, limit - len(first), exclude_ids + first, question
+    )
+
+
+def _title_ids(
+    db: Database,
+    expression: str,
+    kinds: list[str] | None,
+    limit: int,
+    exclude_ids: list[int],
+    question: bool = False,
+) -> list[int]:
+    if limit <= 0:
+        return []
     filter_sql, params = _filters(kinds, exclude_ids)
+    kinds_sql = ", ".join(f"'{k}'" for k in QUESTION_KINDS)
+    first = f"(d.kind NOT IN ({kinds_sql})), " if question else ""
     rows = db.execute(
         f"""
         SELECT d.id FROM (
             SELECT rowid FROM search_docs_fts WHERE search_docs_fts MATCH ?{filter_sql}
             LIMIT {TITLE_CANDIDATES}
         ) t JOIN search_docs d ON d.id = t.rowid
-        ORDER BY length(d.title) * {KIND_TITLE_PENALTY_SQL} LIMIT ?
+        ORDER BY {first}length(d.title) * {KIND_TITLE_PENALTY_SQL} LIMIT ?
         """,
         [f"{{title}} : ({expression})", *params, limit],
     ).fetchall()
@@ -258,6 +314,8 @@ def _run(
     exclude_ids: list[int],
     all_terms: bool,
     columns: str | None = None,
+    marker: re.Pattern[str] | None = None,
+    question: bool = False,
 ) -> list[tuple[int, Hit]]:
     """One FTS5 pass: rank, cut to `limit`, snippet only what is kept.
 
@@ -266,7 +324,9 @@ def _run(
     ("title aliases") ranks only records with the words in those columns.
     """
     try:
-        title_ids = _title_matches(db, expression, kinds, limit, exclude_ids) if all_terms else []
+        title_ids = (
+            _title_matches(db, expression, kinds, limit, exclude_ids, question) if all_terms else []
+        )
         filter_sql, params = _filters(kinds, exclude_ids)
         title_order = ""
         if title_ids:
@@ -292,7 +352,10 @@ def _run(
         ids = ", ".join(str(int(r[0])) for r in rows)
         docs = {
             r[0]: r[1:]
-            for r in db.execute(f"SELECT id, kind, key, title FROM search_docs WHERE id IN ({ids})")
+            for r in db.execute(
+                f"SELECT id, kind, key, title, substr(body, 1, {LEAD_SOURCE_CHARS}) "
+                f"FROM search_docs WHERE id IN ({ids})"
+            )
         }
     except sqlite3.OperationalError:
         # Every word is quoted, so this should not happen; a search box must
@@ -303,17 +366,54 @@ def _run(
     for row_id, body_snip, alias_snip, score in rows:
         if row_id not in docs:
             continue
-        kind, key, title = docs[row_id]
+        kind, key, title, body = docs[row_id]
         weighted = score * KIND_WEIGHTS.get(kind, 1.0)
-        marked = body_snip or ""
-        if MARK_START not in marked and MARK_START in (alias_snip or "") or not marked.strip():
-            marked = alias_snip or marked
-        marked = " ".join(marked.split())
+        marked = " ".join((body_snip or "").split())
+        answered = row_id in first and kind in QUESTION_KINDS
+        if answered or MARK_START not in marked:
+            # The question itself matched, or the words are only in the title or
+            # aliases: show how the record begins, in sentences, not a fragment
+            # of field values ("TrP-masseter; ST6; Dry needling").
+            marked = _mark(_lead_of(body), marker) or marked or _plain(alias_snip or "")
         hit = Hit(kind, key, title, _plain(marked), _to_html(marked), weighted, all_terms)
         ranked.append((row_id in first, row_id, hit))
     titled = [(i, h) for is_title, i, h in ranked if is_title]
     rest = sorted(((i, h) for is_title, i, h in ranked if not is_title), key=lambda p: p[1].score)
     return (titled + rest)[:limit]
+
+
+def _lead_of(body: str | None) -> str:
+    """The first sentence or two of a record's first real paragraph."""
+    lines = [line.strip() for line in (body or "").split("\n") if line.strip()]
+    if not lines:
+        return ""
+    text = next((line for line in lines if len(line) >= MIN_LEAD_LINE), lines[0])
+    return lead(text)
+
+
+def _marker(terms: list[Term]) -> re.Pattern[str] | None:
+    """A pattern for the typed words (and their other endings) to mark in a lead."""
+    stems = set()
+    for term in terms:
+        for word in (term.text, *term.alternatives):
+            for part in word.lower().split():
+                stems.add(part[: max(3, len(part) - 2)] if len(part) > 4 else part)
+    if not stems:
+        return None
+    alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+
+
+def _mark(text: str, marker: re.Pattern[str] | None) -> str:
+    if not text or marker is None:
+        return text
+    return marker.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", text)
+
+
+def _is_question(text: str) -> bool:
+    """True when a person typed a question ("will it hurt"), not a name or a code."""
+    words = [w.lower().replace("'", "") for w in _WORD.findall(text or "")]
+    return "?" in (text or "") or any(w in STOP_WORDS for w in words)
 
 
 def _too_common(db: Database, terms: list[Term]) -> bool:
@@ -329,20 +429,58 @@ def _too_common(db: Database, terms: list[Term]) -> bool:
 
 
 def _search_terms(
-    db: Database, terms: list[Term], kinds: Iterable[str] | None, limit: int
+    db: Database,
+    terms: list[Term],
+    kinds: Iterable[str] | None,
+    limit: int,
+    question: bool = False,
 ) -> list[Hit]:
     if not terms:
         return []
+    marker = _marker(terms)
     groups = [t.fts() for t in terms]
     everything = " AND ".join(groups)
     found: list[tuple[int, Hit]] = []
-    if _too_common(db, terms):
+    # Kept apart from `found`: passing its ids on as "rowid NOT IN" would
+    # make every later FTS pass scan the whole index (seconds at 100,000).
+    named: list[tuple[int, Hit]] = []
+    names_a_point = 2 <= len(terms) <= MAX_NAME_WORDS and not any(t.is_code for t in terms)
+    # A question ("what is a trigger point") wants its answer, not every point
+    # whose name holds the phrase.
+    if names_a_point and not question and (kinds is None or "points" in kinds):
+        # A point name typed in separate syllables ("Xi Yan", "Hua Tuo Jia Ji")
+        # opens the point whose name is those syllables run together. The
+        # joined word is looked up in the cached vocabulary first: a phrase
+        # query over common words ("dry needling") costs seconds at 100,000
+        # records, a rare single word a few milliseconds.
+        joined = "".join(t.text for t in terms)
+        if joined in _vocabulary(db).docs:
+            # No kind filter in SQL: "rowid IN (points)" probes the index
+            # once per point record; the joined word is rare, so filter here.
+            named = [
+                (i, h)
+                for i, h in _run(db, _quote(joined), None, limit, [], True, "title aliases", marker)
+                if h.kind == "points"
+            ]
+    if len(found) < limit and _too_common(db, terms):
         # Every word is in a large share of the records (at 100,000 records,
         # "needle" is in 60%): rank the records that have the words in a title
         # or alias first, instead of scoring every match.
-        found = _run(db, everything, kinds, limit, [], True, columns="title aliases")
+        ids = [i for i, _ in found]
+        found += _run(
+            db, everything, kinds, limit - len(found), ids, True, "title aliases", marker, question
+        )
     if len(found) < limit:
-        found += _run(db, everything, kinds, limit - len(found), [i for i, _ in found], True)
+        found += _run(
+            db,
+            everything,
+            kinds,
+            limit - len(found),
+            [i for i, _ in found],
+            True,
+            marker=marker,
+            question=question,
+        )
     if len(found) < limit and 2 < len(groups) <= MAX_RELAXED_TERMS:
         # All the words but one: a question often has one word the answer
         # does not use ("why is it *called* dry needling").
@@ -350,15 +488,18 @@ def _search_terms(
         relaxed: dict[int, Hit] = {}
         for skip in range(len(groups)):
             expression = " AND ".join(g for i, g in enumerate(groups) if i != skip)
-            for row_id, hit in _run(db, expression, kinds, limit, ids, False):
+            for row_id, hit in _run(db, expression, kinds, limit, ids, False, marker=marker):
                 if row_id not in relaxed or hit.score < relaxed[row_id].score:
                     relaxed[row_id] = hit
         best = sorted(relaxed.items(), key=lambda item: item[1].score)
         found += best[: limit - len(found)]
     if len(found) < limit and len(groups) > 1:
         ids = [i for i, _ in found]
-        found += _run(db, " OR ".join(groups), kinds, limit - len(found), ids, False)
-    return [h for _, h in found]
+        found += _run(db, " OR ".join(groups), kinds, limit - len(found), ids, False, marker=marker)
+    if named:
+        first = {i for i, _ in named}
+        found = named + [(i, h) for i, h in found if i not in first]
+    return [h for _, h in found[:limit]]
 
 
 def _match_count(db: Database, fts_expression: str) -> int:
@@ -436,7 +577,34 @@ def _correction(db: Database, vocab: _Vocabulary, term: Term) -> str | None:
     )
     if _match_count(db, _quote(word)) == _match_count(db, _quote(best)):
         return None  # same stem: nothing to correct
+    if _edit_distance(word, best) > 1 and best in _point_name_words(db):
+        # Pinyin names differ by a syllable: "yintang" is not a misspelt
+        # "yutang" but another point. Only a one-letter slip may become a name.
+        return None
     return best
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Edits between two words: insert, delete, substitute, or swap two neighbours."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _point_name_words(db: Database) -> set[str]:
+    """Lower-case words of every point's code, pinyin and other names."""
+    words: set[str] = set()
+    for key, pinyin, aliases in db.execute("SELECT key, pinyin, aliases FROM points"):
+        for text in (key, pinyin, aliases):
+            words.update(w.lower() for w in _WORD.findall(str(text or "")))
+    return words
 
 
 def _suggest(db: Database, query: str, terms: list[Term]) -> tuple[list[Term], str] | None:
@@ -459,6 +627,7 @@ def _suggest(db: Database, query: str, terms: list[Term]) -> tuple[list[Term], s
     return corrected, suggestion
 
 
+@wraps_storage("search the database")
 def search(
     db: Database,
     query: str,
@@ -472,12 +641,13 @@ def search(
     terms = parse_query(query or "")
     if not terms:
         return result
-    result.hits = _search_terms(db, terms, kinds, limit)
+    question = _is_question(query or "")
+    result.hits = _search_terms(db, terms, kinds, limit, question)
     fixed = _suggest(db, query, terms)
     if fixed is None:
         return result
     corrected_terms, result.suggestion = fixed
     if not result.hits:
-        result.hits = _search_terms(db, corrected_terms, kinds, limit)
+        result.hits = _search_terms(db, corrected_terms, kinds, limit, question)
         result.corrected = bool(result.hits)
     return result

@@ -16,10 +16,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-PAPER_SIZES = ("a4", "letter")
+from db import vocab
+from db.errors import FiliformError, wraps_storage
+from db.vocab import Vocabulary
+
+PAPER_SIZES = vocab.PAPER_SIZE.keys
 
 
-class SettingError(ValueError):
+class SettingError(FiliformError, ValueError):
     """A value a setting cannot take; the message is one sentence for a person."""
 
 
@@ -31,8 +35,19 @@ class Setting:
     label: str
     default: Any
     type: str = "text"  # text | multiline | bool | choice | path
-    choices: tuple[str, ...] = ()
+    vocabulary: Vocabulary | None = None  # a choice's words (db/vocab.py)
     help: str = ""
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return self.vocabulary.keys if self.vocabulary else ()
+
+    def choice_label(self, choice: str) -> str:
+        """What the settings dialog shows for a choice: 'A4 (210 × 297 mm)'."""
+        term = self.vocabulary.term(choice) if self.vocabulary else None
+        if term is None:
+            return choice
+        return f"{term.text} ({term.detail})" if term.detail else term.text
 
     def to_text(self, value: Any) -> str:
         """The value as stored in the TEXT column; raises SettingError if it is not allowed."""
@@ -90,7 +105,7 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         help="A short line printed at the bottom of every page, e.g. opening hours.",
     ),
-    Setting("paper_size", "Paper size", "a4", "choice", PAPER_SIZES),
+    Setting("paper_size", "Paper size", "a4", "choice", vocab.PAPER_SIZE),
     Setting("large_print", "Large print", False, "bool", help="Print handouts in large type."),
     Setting(
         "handout_sources",
@@ -119,12 +134,14 @@ def get_setting_value(db: Database, key: str) -> Any:
     return setting.from_text(rows[0]["value"] if rows else None)
 
 
+@wraps_storage("read the clinic settings")
 def load_settings(db: Database) -> dict[str, Any]:
     """Every registered setting with its value (defaults filled in), in one query."""
     stored = {r["key"]: r["value"] for r in db.query("SELECT key, value FROM settings")}
     return {s.key: s.from_text(stored.get(s.key)) for s in SETTINGS}
 
 
+@wraps_storage("save the clinic settings")
 def save_settings(db: Database, values: Mapping[str, Any]) -> None:
     """Write several settings in one transaction; all are checked before any is written."""
     rows = [{"key": key, "value": _setting(key).to_text(value)} for key, value in values.items()]

@@ -8,6 +8,7 @@ traceback, when the file cannot be opened.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 from desktop.preferences import APP_NAME, ORG_NAME
 
 __all__ = ["APP_NAME", "ORG_NAME", "create_application", "main", "open_database", "parse_args"]
+
+log = logging.getLogger(__name__)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -32,6 +35,11 @@ def create_application(argv: list[str] | None = None) -> Any:  # QApplication
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    # The name of the desktop entry (resources/desktop/filiform.desktop).
+    app.setDesktopFileName("filiform")
+    from desktop.widgets.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -50,8 +58,10 @@ def open_database(path: Path) -> Any:  # Store | None
     try:
         return open_store(path)
     except DatabaseError as e:
+        log.warning("cannot open %s: %s", path, e)
         show_error("Filiform cannot open its database", str(e))
     except Exception as e:  # noqa: BLE001 - a person gets a sentence, not a traceback
+        log.exception("opening %s failed unexpectedly", path)
         show_error(
             "Filiform cannot open its database",
             f"Opening {path} failed unexpectedly ({type(e).__name__}: {e}).",
@@ -62,6 +72,9 @@ def open_database(path: Path) -> Any:  # Store | None
 def main(argv: list[str] | None = None) -> int:
     """Open the main window on the clinic's database."""
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    from desktop.logfile import start_logging
+
+    start_logging()
     app = create_application()
     from PySide6.QtCore import QStandardPaths
 
@@ -77,8 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     store = open_database(path)
     if store is None:
         return 1
+    log.info("window opened on %s (read-only: %s)", path, store.read_only)
     window = MainWindow(store)
     window.show()
+    from desktop.dialogs.first_start import offer_first_start
+
+    offer_first_start(store, window)  # a new database: ask for the letterhead, skippable
     try:
         return app.exec()
     finally:

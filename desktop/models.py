@@ -1,16 +1,15 @@
 """Qt models for the lists: they hold row ids only and fetch rows lazily.
 
-Like Anki's browser table, `RecordListModel` keeps the ordered rowids that a
-SQL query returned and reads the visible rows' columns a page at a time, so a
-list of 100,000 records costs one list of integers, and filtering is a WHERE
-clause, not a Python loop.
+Like Anki's browser table, `RecordListModel` keeps the ordered row ids that
+`db.lists` returned and asks it for the visible rows' columns a page at a
+time, so a list of 100,000 records costs one list of integers, and filtering
+happens in the database, not in a Python loop. No SQL here: `db/lists.py`
+writes it (docs/ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,7 +22,20 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from sqlite_utils import Database
 
+from db import lists
+from db.lists import Column, ListQuery, like_pattern
 from db.search import Hit, SearchResult
+
+__all__ = [
+    "HIT_ROLE",
+    "HTML_ROLE",
+    "KEY_ROLE",
+    "Column",
+    "ListQuery",
+    "RecordListModel",
+    "SearchResultsModel",
+    "like_pattern",
+]
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -42,29 +54,6 @@ def _row_flags(index: _ANY_INDEX) -> Qt.ItemFlag:
     )
 
 
-@dataclass(frozen=True)
-class Column:
-    """One column of a list: its header and the SQL that yields its text."""
-
-    header: str
-    sql: str
-
-
-@dataclass
-class ListQuery:
-    """What a list shows: table, columns, order, text-filter columns, emphasis.
-
-    `emphasis_sql` is an optional SQL expression; rows where it is true are
-    shown bold and tinted (e.g. aftercare notes that say "contact the clinic").
-    """
-
-    table: str
-    columns: list[Column]
-    order_by: str = "t.rowid"
-    filter_sql: list[str] = field(default_factory=list)
-    emphasis_sql: str | None = None
-
-
 def _bold() -> QFont:
     font = QFont()
     font.setBold(True)
@@ -77,11 +66,6 @@ _EMPHASIS = {
     Qt.ItemDataRole.BackgroundRole: lambda: QBrush(QColor("#fdecea")),
     Qt.ItemDataRole.ForegroundRole: lambda: QBrush(QColor("#7a1a10")),
 }
-
-
-def like_pattern(word: str) -> str:
-    """A LIKE pattern that matches `word` anywhere, with % and _ taken literally."""
-    return "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
 
 
 class RecordListModel(QAbstractTableModel):
@@ -100,24 +84,10 @@ class RecordListModel(QAbstractTableModel):
 
     # filtering ------------------------------------------------------------
 
-    def _where(self) -> tuple[str, list[Any]]:
-        clauses, params = ["t.hidden = 0"], []
-        for sql, value in self._equals.items():
-            if value is None or value == "":
-                continue
-            clauses.append(f"({sql}) = ?")
-            params.append(value)
-        if self.query.filter_sql:
-            for word in self._text.split():
-                ors = " OR ".join(f"({c}) LIKE ? ESCAPE '\\'" for c in self.query.filter_sql)
-                clauses.append(f"({ors})")
-                params.extend([like_pattern(word)] * len(self.query.filter_sql))
-        return " AND ".join(clauses), params
-
     def set_filter(self, text: str = "", equals: dict[str, Any] | None = None) -> None:
         """Show only rows containing every word of `text` and matching `equals`.
 
-        `equals` maps a SQL expression over the table (alias `t`) to a value;
+        `equals` maps a field (or a value `db.lists` derives) to a value;
         empty values are ignored.
         """
         self._text = text or ""
@@ -126,12 +96,7 @@ class RecordListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-run the query (after a filter change or an edit)."""
-        where, params = self._where()
-        sql = (
-            f'SELECT t.rowid FROM "{self.query.table}" t WHERE {where} '
-            f"ORDER BY {self.query.order_by}"
-        )
-        rowids = [r[0] for r in self.db.execute(sql, params).fetchall()]
+        rowids = lists.row_ids(self.db, self.query, self._text, self._equals)
         self.beginResetModel()
         self._rowids = rowids
         self._row_of = None
@@ -147,14 +112,12 @@ class RecordListModel(QAbstractTableModel):
 
     def row_of_key(self, key: str) -> int | None:
         """The row showing the record with this key, or None if filtered out."""
-        found = self.db.execute(
-            f'SELECT rowid FROM "{self.query.table}" WHERE key = ?', [key]
-        ).fetchone()
-        if not found:
+        rowid = lists.row_id_of(self.db, self.query.kind, key)
+        if rowid is None:
             return None
         if self._row_of is None:
             self._row_of = {rowid: i for i, rowid in enumerate(self._rowids)}
-        return self._row_of.get(found[0])
+        return self._row_of.get(rowid)
 
     def _fetch_row(self, row: int) -> tuple[Any, ...]:
         page_no = row // PAGE_SIZE
@@ -167,15 +130,8 @@ class RecordListModel(QAbstractTableModel):
 
     def _load_page(self, page_no: int) -> list[tuple[Any, ...]]:
         ids = self._rowids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
-        cols = [c.sql for c in self.query.columns]
-        cols.append(self.query.emphasis_sql or "0")
-        cols.append("t.key")
-        sql = (
-            f'SELECT t.rowid, {", ".join(cols)} FROM "{self.query.table}" t '
-            f"WHERE t.rowid IN ({', '.join(str(int(i)) for i in ids)})"
-        )
-        by_id = {r[0]: tuple(r[1:]) for r in self.db.execute(sql).fetchall()}
-        blank = tuple([""] * len(cols[:-1])) + ("",)
+        by_id = lists.page(self.db, self.query, ids)
+        blank = tuple([""] * (len(self.query.columns) + 1)) + ("",)
         page = [by_id.get(i, blank) for i in ids]
         self._pages[page_no] = page
         while len(self._pages) > MAX_CACHED_PAGES:
@@ -198,7 +154,7 @@ class RecordListModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == KEY_ROLE:
             return self._fetch_row(index.row())[-1]
-        if self.query.emphasis_sql and role in _EMPHASIS and self._fetch_row(index.row())[-2]:
+        if self.query.emphasised and role in _EMPHASIS and self._fetch_row(index.row())[-2]:
             return _EMPHASIS[role]()
         return None
 

@@ -1,7 +1,7 @@
 """Regenerate the README's handout page images (docs/handouts/*.png).
 
 Builds a fresh database from the shipped content, brands it for a made-up
-clinic (with a drawn logo), exports two handouts to PDF through the same code
+clinic (with a drawn logo), exports a few handouts to PDF through the same code
 the app and the CLI use, and turns their pages into PNGs with poppler's
 pdftoppm. Run from the checkout:
 
@@ -24,7 +24,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "handouts"
-HANDOUTS = ("dry-needling-aftercare", "acupuncture-vs-dry-needling")
+# (image name, handout name, parameters)
+HANDOUTS = (
+    ("dry-needling-aftercare", "dry-needling-aftercare", None),
+    ("acupuncture-vs-dry-needling", "acupuncture-vs-dry-needling", None),
+    ("which-approach-fits-questionnaire", "which-approach-fits", None),
+    # A made-up patient: a sports injury in a rehab plan, and pregnant.
+    (
+        "which-approach-fits",
+        "which-approach-fits",
+        {
+            "answers": {
+                "help-with": ["help-sports", "help-rehab"],
+                "include": ["include-exercise", "include-rest"],
+                "who": "who-physio",
+                "soreness": "sore-fine",
+                "safety": ["safety-pregnant"],
+            }
+        },
+    ),
+)
 DPI = "60"
 PRINTED_ON = date(2026, 11, 21)
 CLINIC = {
@@ -78,9 +97,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "filiform.sqlite3")
         save_settings(store.db, {**CLINIC, "clinic_logo": encode_logo(draw_logo())})
-        for name in HANDOUTS:
+        for name, handout, params in HANDOUTS:
             pdf = Path(tmp) / f"{name}.pdf"
-            result = write_pdf(compose(store.db, name, today=PRINTED_ON), pdf)
+            result = write_pdf(compose(store.db, handout, params, today=PRINTED_ON), pdf)
             subprocess.run(["pdftoppm", "-png", "-r", DPI, str(pdf), str(OUT / name)], check=True)
             print(f"{name}: {result.pages} pages -> {OUT.relative_to(ROOT)}/{name}-N.png")
         store.close()

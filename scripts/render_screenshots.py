@@ -16,6 +16,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     save_settings(store.db, {"clinic_name": "Riverside Needling Clinic"})
     window = MainWindow(store)
     window.resize(width, height)
+    window.notice_banner.hide()  # "Created a new database at /tmp/...": not what a desk sees daily
     window.show()
 
     def settle() -> None:
@@ -68,11 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     window.search_box.setFocus()
     window.search_box.setText("will it hurt")
     window.run_search()
-    for _ in range(200):
+    for _ in range(500):
         settle()
         result = window.search_panel.model.result
         if result is not None and result.query == "will it hurt":
             break
+        time.sleep(0.01)  # the search runs in its own thread
+    window.answer.render_now()
     grab("answer")
 
     window.search_box.clear()

@@ -27,6 +27,11 @@ from tests.helpers import show_active  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the redirected home folder, so test runs leave nothing in /tmp."""
+    shutil.rmtree(_HOME, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database built once from the shipped content, to copy from."""

@@ -8,6 +8,7 @@ only type checkers see still ties two modules together for a reader.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,71 @@ def test_db_imports_neither_qt_nor_desktop(path):
         or n.startswith("desktop")
     )
     assert qt == [], f"{path.name} imports {qt}"
+
+
+def part_of(module: str) -> str:
+    """The part a module belongs to: `desktop.window`, `desktop.views`, `db`, `main`, ..."""
+    if module.startswith("desktop."):
+        return ".".join(module.split(".")[:2])
+    return module.split(".")[0]
+
+
+def part_graph() -> dict[str, set[str]]:
+    parts: dict[str, set[str]] = {}
+    for module, targets in import_graph().items():
+        own = part_of(module)
+        parts.setdefault(own, set()).update(
+            part_of(t) for t in targets if t != "desktop" and part_of(t) != own
+        )
+    return parts
+
+
+def test_the_parts_depend_in_one_direction():
+    """Not only modules: window -> actions -> dialogs -> printing -> rendering, never back."""
+    cycle = find_cycle(part_graph())
+    assert cycle is None, "parts import each other in a circle: " + " -> ".join(cycle or [])
+
+
+def test_only_the_launcher_imports_the_window():
+    """Everything below the window gets what it needs handed in (e.g. actions/api.WindowApi)."""
+    importers = sorted(
+        part for part, targets in part_graph().items() if "desktop.window" in targets
+    )
+    assert importers == ["desktop.app"]
+
+
+# The same statements the project's before-stop check looks for.
+SQL_STATEMENT = re.compile(
+    r"(select .+ from |insert (or [a-z]+ )?into |update [a-z_]+ set |delete from )", re.IGNORECASE
+)
+
+
+def sql_in(path: Path) -> list[str]:
+    """Lines of a module that hold a SQL statement."""
+    return [
+        f"{path.name}:{n}: {line.strip()}"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if SQL_STATEMENT.search(line)
+    ]
+
+
+def test_the_sql_check_finds_statements_in_any_case(tmp_path):
+    source = tmp_path / "mod.py"
+    source.write_text(
+        'a = "Select key FROM points"\nb = "insert or replace into x"\n'
+        'c = "UPDATE faqs SET hidden = 1"\nd = "delete from t"\ne = "select the first row"\n',
+        encoding="utf-8",
+    )
+    assert [line.split(":")[1] for line in sql_in(source)] == ["1", "2", "3", "4"]
+
+
+def test_desktop_writes_no_sql():
+    """SQL lives in db/ only: the Qt side asks db/ for row ids, rows and values."""
+    found = [hit for path in sorted((ROOT / "desktop").rglob("*.py")) for hit in sql_in(path)]
+    assert found == [], "SQL in desktop/:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "desktop").rglob("*.py")), ids=lambda p: p.name)
+def test_desktop_does_not_reach_past_db_to_sqlite(path):
+    """db/ turns SQLite's errors into FiliformError, so desktop/ never needs sqlite3."""
+    assert "sqlite3" not in imported_names(path, module_name(path))

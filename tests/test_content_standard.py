@@ -70,7 +70,11 @@ def test_points_written_up(bundle):
     linked = {link["a"] for link in bundle.records["point_links"]} | {
         link["b"] for link in bundle.records["point_links"]
     }
-    assert {p["key"] for p in trigger_points} <= linked, "every trigger point has its acupoints"
+    # No channel point lies in the rear sole over quadratus plantae; a link is
+    # only made where the WHO location and the muscle's anatomy support it.
+    no_acupoint_in_muscle = {"TrP-quadratus-plantae"}
+    unlinked = {p["key"] for p in trigger_points} - linked
+    assert unlinked <= no_acupoint_in_muscle, f"trigger points without acupoints: {unlinked}"
 
 
 def test_thorax_and_pregnancy_cautions_are_present(bundle):

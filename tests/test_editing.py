@@ -156,7 +156,7 @@ def test_a_full_disk_leaves_the_record_as_it_was(store):
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow: SQLITE_FULL
     with pytest.raises(editing.EditError, match="disk is full"):
-        editing.update_record(store, "faqs", key, {"answer": "word " * 20000})
+        editing.update_record(store, "faqs", key, {"answer": "word " * 200000})
     store.db.execute("PRAGMA max_page_count = 1073741823")
     assert get_record(store.db, "faqs", key)["answer"] == "Saved before the disk filled."
     assert editing.history(store, "faqs", key)[0].new == "Saved before the disk filled."

@@ -99,9 +99,10 @@ def test_a_pregnant_patient_is_told_to_tell_the_practitioner_first(guide):
     assert result.safety_intro is not None
     assert result.safety_intro.title == "Tell the practitioner first"
     assert len(result.safety) == 1
-    assert result.safety[0].tell.startswith(
-        "Tell the practitioner first that you are or might be pregnant"
-    )
+    assert result.safety[0].answer == "I am pregnant, or might be"
+    assert "avoided in pregnancy" in result.safety[0].tell
+    text = result.plain_text()
+    assert text.index("Tell the practitioner first") < text.index(result.first.title)
     assert result.safety[0].note_title == "Pregnancy and needling"
     # without a safety answer there is nothing to tell
     assert score(guide, STRESS_SLEEP).safety == []
@@ -113,7 +114,7 @@ def test_every_safety_screen_answer_says_what_to_tell(guide):
     assert len(ticks) == 7
     result = score(guide, {"safety": ticks})
     assert len(result.safety) == 7
-    assert all(p.tell.startswith("Tell the practitioner first") for p in result.safety)
+    assert all(p.tell and p.note_title for p in result.safety)
     words = " ".join(p.answer + " " + p.tell for p in result.safety).lower()
     for topic in (
         "pregnant",

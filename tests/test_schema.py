@@ -21,6 +21,7 @@ def test_new_file_gets_every_table_and_the_shipped_content(tmp_path):
     assert [m.name for m in schema.migrations.applied(store.db)] == [
         "m001_initial",
         "m002_point_regions",
+        "m003_bounded_search_text",
         "m004_guide",
     ]
     assert schema.schema_version(store.db) == schema.SCHEMA_VERSION

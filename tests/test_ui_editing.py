@@ -117,7 +117,7 @@ def test_history_lists_the_change_and_undo_brings_back_the_old_text(qtbot, windo
     trigger(window, "history")
     dialog = window.history_dialog
     assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 1).text() == "edit"
+    assert dialog.table.item(0, 1).text() == "Changed"
     assert dialog.table.item(0, 4).text() == "Temporary clinic text."
     dialog.undo_button.click()
     assert dialog.table.rowCount() == 2

@@ -2,31 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from db.frontdesk import COMMON_QUESTIONS, pinned_keys, set_pinned_keys
 from db.records import get_record
-from desktop import preferences as prefs
-from desktop.window.main_window import MainWindow
-from tests.test_ui_main_window import show_active
-
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    path = tmp_path / "settings.ini"
-    prefs.use_settings_file(path)
-    yield path
-    prefs.use_settings_file(None)
-
-
-@pytest.fixture
-def window(qtbot, store):
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    show_active(qtbot, w)
-    return w
 
 
 def test_the_window_opens_on_the_home_page_with_common_questions(window, store):
@@ -93,3 +72,10 @@ def test_records_opened_lately_are_listed_newest_first_and_reopen(qtbot, window,
     assert any("ST36" in t or "Zusanli" in t for t in texts[1:])
     qtbot.mouseClick(window.home.recent_buttons[1], Qt.MouseButton.LeftButton)
     assert window.current_view().current_record() == ("points", "ST36")
+
+
+def test_which_approach_fits_me_opens_the_guide_from_home(qtbot, window):
+    assert window.home.guide_button.isVisibleTo(window.home)
+    qtbot.mouseClick(window.home.guide_button, Qt.MouseButton.LeftButton)
+    assert window.guide_dialog is not None and window.guide_dialog.isVisible()
+    window.guide_dialog.reject()

@@ -127,10 +127,10 @@ def test_ctrl_digits_switch_to_the_first_seven_tabs_after_home(qtbot, window):
     assert names == [
         "Modalities",
         "Points",
-        "Session expectations",
+        "Expectations",
         "Aftercare",
         "Compare",
-        "Patient questions",
+        "Questions",
         "Sources",
     ]
     for i in range(7):
@@ -189,12 +189,12 @@ def test_aftercare_contact_notes_stand_out(window, store):
     view = window.view("aftercare")
     model = view.model
     rows = range(model.rowCount())
-    contact = [r for r in rows if model.index(r, 2).data() == "Contact the clinic"]
+    contact = [r for r in rows if model.index(r, 2).data() == "Call the clinic"]
     assert contact
     assert model.index(contact[0], 0).data(Qt.ItemDataRole.FontRole).bold()
     key = model.key_at(contact[0])
     view.show_record("aftercare", key)
-    assert "Contact the clinic" in view.detail.toPlainText()
+    assert "Call the clinic" in view.detail.toPlainText()
 
 
 def test_compare_shows_both_retention_times_by_default(window, store):
@@ -354,9 +354,10 @@ def test_zoom_survives_a_restart_and_the_window_opens_on_home(qtbot, store, sett
     assert settings_file.exists()
 
 
-def test_status_bar_shows_content_version_and_database(window, store):
+def test_status_bar_shows_content_version_and_the_database_in_its_tooltip(window, store):
     text = window.location_label.text()
-    assert store.content_version in text and str(store.path) in text
+    assert store.content_version in text and str(store.path) not in text
+    assert str(store.path) in window.location_label.toolTip()
 
 
 def test_read_only_database_shows_a_banner(qtbot, db_path):

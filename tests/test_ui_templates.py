@@ -48,7 +48,7 @@ def test_compare_shows_both_retention_times(store):
     acu = get_record(store.db, "modalities", "acupuncture")
     assert "Needle retention" in html
     assert acu["retention"][:40] in html
-    assert "Contact the clinic" in html  # a contact note stands out in the aftercare row
+    assert "Call the clinic" in html  # a contact note stands out in the aftercare row
     assert render_compare(store.db, "acupuncture", "no-such-thing") is None
 
 

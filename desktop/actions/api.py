@@ -50,8 +50,11 @@ class WindowApi(Protocol):
     edit_form: QWidget | None  # the open record form, kept for tests and focus
     history_dialog: QWidget | None
     hidden_dialog: QWidget | None
+    guide_dialog: QWidget | None  # the open "Which approach fits me?" guide
 
     def statusBar(self) -> QStatusBar: ...
+
+    def current_record(self) -> tuple[str, str] | None: ...
 
     def current_handout(self) -> Shown | None: ...
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from db import editing
+from db import editing, lists
 from db.frontdesk import MAX_PINNED, pinned_keys, set_pinned_keys
 from db.kinds import KINDS
 from desktop import preferences as prefs
@@ -37,6 +37,7 @@ EDIT_ACTIONS = (
     "restore_shipped",
     "hidden_records",
     "pin_question",
+    "new_clinic_question",
 )
 
 
@@ -46,10 +47,7 @@ def _say(window: WindowApi, message: str) -> None:
 
 def _current(window: WindowApi) -> tuple[str, str] | None:
     """The record on screen: the selected search hit, or the current tab's record."""
-    shown = window.current_handout()
-    if shown and shown[0] == "record":
-        return shown[1]["kind"], shown[1]["key"]
-    return None
+    return window.current_record()
 
 
 def _editable(window: WindowApi) -> bool:
@@ -91,6 +89,20 @@ def new_record(window: WindowApi) -> RecordForm | None:
     form = RecordForm(window.store, kind, None, window)
     form.accepted.connect(
         lambda: (_after_change(window, kind, form.saved_key), _say(window, "Added."))
+    )
+    window.edit_form = form
+    form.open()
+    return form
+
+
+def new_clinic_question(window: WindowApi) -> RecordForm | None:
+    """Add the clinic's own patient question ("Where do I park?"): question and answer."""
+    if not _editable(window):
+        return None
+    form = RecordForm(window.store, "faqs", None, window)
+    form.setWindowTitle("New clinic question")
+    form.accepted.connect(
+        lambda: (_after_change(window, "faqs", form.saved_key), _say(window, "Added."))
     )
     window.edit_form = form
     form.open()
@@ -207,7 +219,7 @@ class HiddenRecordsDialog(QDialog):
     def reload(self) -> None:
         self.list.clear()
         for kind in KINDS.values():
-            for row in _hidden_rows(self.window_, kind.table):
+            for row in _hidden_rows(self.window_, kind.name):
                 item = QListWidgetItem(f"{kind.label}: {row['title']}  ({row['key']})")
                 item.setData(Qt.ItemDataRole.UserRole, (kind.name, row["key"]))
                 self.list.addItem(item)
@@ -226,11 +238,11 @@ class HiddenRecordsDialog(QDialog):
         _after_change(self.window_, kind, key)
 
 
-def _hidden_rows(window: WindowApi, table: str) -> list[dict]:
-    title = KINDS[table].title_field
-    return list(
-        window.store.db.query(f'SELECT key, "{title}" AS title FROM "{table}" WHERE hidden = 1')
-    )
+def _hidden_rows(window: WindowApi, kind: str) -> list[dict]:
+    return [
+        {"key": key, "title": title}
+        for key, title in lists.titles(window.store.db, kind, hidden=True)
+    ]
 
 
 def hidden_records(window: WindowApi) -> HiddenRecordsDialog:
@@ -270,6 +282,7 @@ def install(window: WindowApi) -> None:
     menus.menu("edit", "&Edit", before="view")
     _add(window, "edit", "edit_record", "&Edit this record…", edit_record, "Ctrl+E")
     _add(window, "edit", "new_record", "&New record in this tab…", new_record, "Ctrl+N")
+    _add(window, "edit", "new_clinic_question", "New &clinic question…", new_clinic_question)
     _add(window, "edit", "history", "&History of this record…", show_history, "Ctrl+H")
     _add(window, "edit", "pin_question", "&Pin to Home / unpin", pin_question)
     menus.separator("edit")

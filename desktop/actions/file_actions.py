@@ -7,7 +7,7 @@ file dialogs are module functions so tests can answer them.
 
 from __future__ import annotations
 
-import sqlite3
+import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from db import backups
 from db.connection import Store
 from db.editing import ReadOnlyError, check_editable
+from db.errors import StorageError
 from db.exchange import PackError, import_file, write_pack
 from db.restore import RestoreError, check_backup
 from db.restore import restore_backup as restore_from
 
 PACK_FILTER = "Filiform content pack (*.json)"
 BACKUP_FILTER = "Filiform database (*.sqlite3)"
+log = logging.getLogger(__name__)
 
 
 def choose_save_file(parent: QWidget, title: str, start: str, filter_: str) -> str:
@@ -37,6 +39,7 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
 
 
 def tell(parent: QWidget, title: str, text: str, problem: bool = False) -> None:
+    (log.warning if problem else log.info)("%s: %s", title, text)
     box = QMessageBox.warning if problem else QMessageBox.information
     box(parent, title, text)
 
@@ -44,8 +47,8 @@ def tell(parent: QWidget, title: str, text: str, problem: bool = False) -> None:
 def backup_now(parent: QWidget, store: Store) -> Path | None:
     """Write a backup beside the database; returns its path."""
     try:
-        target = backups.make_backup(store.db.conn, store.path, "manual")
-    except (OSError, sqlite3.Error) as e:
+        target = backups.backup_now(store.db.conn, store.path)
+    except (OSError, StorageError) as e:
         tell(parent, "Backup failed", f"No backup was made: {e}.", problem=True)
         return None
     tell(parent, "Backup made", f"Backed up to {target}.")
@@ -128,7 +131,10 @@ def import_content(parent: QWidget, store: Store) -> bool:
             problem=True,
         )
         return False
-    except (OSError, sqlite3.Error) as e:
+    except StorageError as e:
+        tell(parent, "Nothing was imported", f"Nothing was imported. {e}", problem=True)
+        return False
+    except OSError as e:
         tell(parent, "Nothing was imported", f"The database refused the import: {e}.", problem=True)
         return False
     tell(

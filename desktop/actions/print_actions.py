@@ -121,6 +121,11 @@ def print_current(window: WindowApi) -> None:
     handout = current_handout(window)
     if handout is None:
         return
+    print_handout(window, handout)
+
+
+def print_handout(window: WindowApi, handout: PrintableHandout) -> None:
+    """The print dialog for a composed handout, then print it (status bar says where)."""
     printer = new_printer(handout)
     dialog = QPrintDialog(printer, window)
     dialog.setWindowTitle(f"Print: {handout.title}")

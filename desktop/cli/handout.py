@@ -60,6 +60,21 @@ def _check_target(path: Path) -> None:
         raise CliError(f"Cannot write {path}: permission denied.")
 
 
+def _answers(args: argparse.Namespace) -> dict[str, object] | None:
+    """`{"answers": ...}` from --answers FILE.json, read before any work is done."""
+    if getattr(args, "answers", None) is None:
+        return None
+    from db.guide import AnswersError, read_answers_file
+    from desktop.printing.guide_handout import NAME
+
+    if args.name != NAME:
+        raise CliError(f"--answers goes with the {NAME} handout, not with {args.name}.")
+    try:
+        return {"answers": read_answers_file(args.answers)}
+    except AnswersError as e:
+        raise CliError(str(e)) from None
+
+
 def run_handout(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     """Run the handout verb; returns the exit status, raises CliError for a person."""
     if args.list:
@@ -70,13 +85,18 @@ def run_handout(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         raise CliError(f"Say where to write it: handout {args.name} --pdf OUT.pdf.")
     target = Path(args.pdf).expanduser()
     _check_target(target)
+    params = _answers(args)
     ensure_gui_application()
     from desktop.printing.handouts import HandoutError, compose
     from desktop.printing.printer import PrintError, write_pdf
 
     try:
         handout = compose(
-            store.db, args.name, paper=args.paper, large_print=True if args.large_print else None
+            store.db,
+            args.name,
+            params,
+            paper=args.paper,
+            large_print=True if args.large_print else None,
         )
         result = write_pdf(handout, target)
     except HandoutError as e:

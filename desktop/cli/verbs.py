@@ -11,21 +11,27 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import logging
 import os
 import re
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from db.errors import FiliformError, StorageError
 from db.kinds import SEARCHABLE_KINDS
+from db.vocab import PAPER_SIZE
 from desktop.cli.errors import CliError
+from desktop.logfile import start_logging
 
 VERBS = ("search", "handout", "export", "import", "check")
 
 
-class UsageError(Exception):
+log = logging.getLogger(__name__)
+
+
+class UsageError(FiliformError):
     """The command line itself is wrong: one sentence, exit status 2."""
 
 
@@ -74,7 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", metavar="OUT.pdf", help="write the handout to this PDF file")
     p.add_argument("--large-print", action="store_true", help="large print")
     p.add_argument(
-        "--paper", choices=("a4", "letter"), help="paper size (default: the clinic setting)"
+        "--answers",
+        metavar="FILE.json",
+        help="with which-approach-fits: print the result of these answers (format in README)",
+    )
+    p.add_argument(
+        "--paper", choices=PAPER_SIZE.keys, help="paper size (default: the clinic setting)"
     )
 
     p = sub.add_parser("export", help="export all content, clinic edits included, to a JSON pack")
@@ -153,8 +164,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         details = "; ".join(e.problems[:5])
         more = f" (and {len(e.problems) - 5} more)" if len(e.problems) > 5 else ""
         raise CliError(f"Nothing was imported from {source.name}: {details}{more}.") from None
-    except sqlite3.Error as e:
-        raise CliError(f"Nothing was imported: the database refused the write ({e}).") from None
+    except StorageError as e:
+        raise CliError(f"Nothing was imported. {e}") from None
     except OSError as e:
         raise CliError(f"Nothing was imported: the backup failed ({e.strerror or e}).") from None
     out.write(
@@ -187,10 +198,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_handout(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        from desktop.cli.handout import run_handout
-    except ImportError:
-        raise CliError("Handouts are not available in this version of Filiform.") from None
+    from desktop.cli.handout import run_handout  # loads Qt: only this verb pays for it
+
     return run_handout(args, _open(args), out)
 
 
@@ -223,6 +232,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     Whatever goes wrong, a person gets one sentence on stderr, never a
     traceback; a reader that closes the pipe early (`| head`) gets silence.
     """
+    log_file = start_logging()
     try:
         args = build_parser().parse_args(argv)
         if args.verb is None:
@@ -234,7 +244,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     except UsageError as e:
         _say(err, str(e))
         return 2
-    except CliError as e:
+    except FiliformError as e:  # CliError and every error of db/: one sentence
         _say(err, str(e))
         return 1
     except BrokenPipeError:
@@ -243,14 +253,13 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     except KeyboardInterrupt:
         _say(err, "interrupted")
         return 1
-    except sqlite3.Error as e:
-        _say(err, f"The database refused the command ({e})")
-        return 1
     except OSError as e:
         _say(err, f"{e.strerror or e}" + (f": {e.filename}" if e.filename else ""))
         return 1
     except Exception as e:  # noqa: BLE001 - a sentence, not a traceback, for a person
-        _say(err, f"Unexpected error ({type(e).__name__}: {e}); please report it")
+        log.exception("command %s failed unexpectedly", list(argv))
+        where = f" and send {log_file}" if log_file else ""
+        _say(err, f"Unexpected error ({type(e).__name__}: {e}); please report it{where}")
         return 1
 
 

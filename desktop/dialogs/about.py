@@ -26,7 +26,10 @@ It never uses the network.</p>
 <b>Database:</b> {escape(db_path)}</p>
 <p><b>Licences.</b> Filiform is released under the MIT licence. It uses Qt for Python
 (PySide6 {escape(PySide6.__version__)}, LGPLv3), Qt (LGPLv3), Jinja2 (BSD),
-sqlite-utils (Apache 2.0) and SQLite (public domain).</p>
+sqlite-utils (Apache 2.0) and SQLite (public domain). Icons: Lucide (lucide.dev),
+ISC licence, Copyright (c) 2026 Lucide Icons and Contributors, with icons derived from
+Feather under the MIT licence, Copyright (c) 2013-present Cole Bemis; the window icon
+is Filiform's own.</p>
 <p><b>Content.</b> Every fact in the shipped content cites its sources; see the
 Sources tab for each citation and the records that rest on it. The standard
 acupoint codes, names and categories follow the WHO Standard Acupuncture Point

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import editing
+from db import editing, lists
 from db.connection import Store
 from db.kinds import GENERAL_MODALITY, KINDS, Field, Kind
 from db.records import get_record
@@ -74,7 +74,14 @@ class RecordForm(QDialog):
             editor = self._editor_for(f)
             editor.setAccessibleName(f.label)
             self.editors[f.name] = editor
-            label = f.label + (" *" if f.required else "")
+            # Adding: the key is made from the title, and the clinic's own
+            # record needs no publication to cite.
+            required = f.required and not (key is None and f.name in ("key", "sources"))
+            label = f.label + (" *" if required else "")
+            if key is None and f.name == "key" and isinstance(editor, QLineEdit):
+                editor.setPlaceholderText("made from the title if left empty")
+            if key is None and f.name == "sources" and isinstance(editor, QLineEdit):
+                editor.setPlaceholderText("optional for the clinic's own; separate with ;")
             form.addRow(label, editor)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -94,7 +101,8 @@ class RecordForm(QDialog):
             self._show_status()
         else:
             self.status.setText(
-                "A record you add belongs to the clinic; content updates never change it."
+                "A record you add is the clinic's own and is shown as such; it needs no "
+                "publication to cite, and content updates never change it."
             )
 
     def _editor_for(self, f: Field) -> QWidget:
@@ -107,9 +115,7 @@ class RecordForm(QDialog):
             if f.type == "choice":
                 values = list(f.choices)
             else:
-                values = [
-                    r["key"] for r in self.store.db.query(f'SELECT key FROM "{f.ref}" ORDER BY key')
-                ]
+                values = lists.all_keys(self.store.db, f.ref)
                 if f.ref == "modalities":
                     values.insert(0, GENERAL_MODALITY)
                 combo.setEditable(True)

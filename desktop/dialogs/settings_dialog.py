@@ -9,7 +9,6 @@ computer prints the same letterhead.
 from __future__ import annotations
 
 import base64
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt
@@ -31,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.connection import Store
-from db.settings import SETTINGS, Setting, SettingError, load_settings, save_settings
-from desktop.printing.handouts import LOGO_DATA_PREFIX, load_logo
+from db.errors import FiliformError
+from db.settings import SETTINGS, Setting, load_settings, save_settings
+from desktop.printing.logo import LOGO_DATA_PREFIX, load_logo
 
-PAPER_LABELS = {"a4": "A4 (210 × 297 mm)", "letter": "Letter (8.5 × 11 in)"}
 LOGO_MAX = (900, 300)  # stored logo, px: sharp in print at the header's size, small in the file
 LOGO_PREVIEW = (180, 60)
 
@@ -121,7 +120,10 @@ class LogoField(QWidget):
 class ClinicSettingsDialog(QDialog):
     """Edit every clinic setting; Save writes them all in one transaction."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, keys: tuple[str, ...] = ()
+    ) -> None:
+        """`keys` limits the dialog to those settings (the first-start set-up)."""
         super().__init__(parent)
         self.store = store
         self.setWindowTitle("Clinic settings")
@@ -133,8 +135,11 @@ class ClinicSettingsDialog(QDialog):
             "database, so they travel with it."
         )
         intro.setWordWrap(True)
+        self.intro = intro
         form = QFormLayout()
         for setting in SETTINGS:
+            if keys and setting.key not in keys:
+                continue
             editor = self._editor(setting, values[setting.key])
             editor.setAccessibleName(setting.label)
             if setting.help:
@@ -168,7 +173,7 @@ class ClinicSettingsDialog(QDialog):
         if setting.type == "choice":
             combo = QComboBox()
             for choice in setting.choices:
-                combo.addItem(PAPER_LABELS.get(choice, choice), choice)
+                combo.addItem(setting.choice_label(choice), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
         if setting.type == "multiline":
@@ -203,7 +208,7 @@ class ClinicSettingsDialog(QDialog):
         """Save, or stay open and say why not."""
         try:
             save_settings(self.store.db, self.values())
-        except (SettingError, sqlite3.Error) as e:
+        except FiliformError as e:  # a value not allowed, or the file refused it
             self.error.setText(f"Not saved: {e}")
             return
         super().accept()

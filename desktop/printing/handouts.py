@@ -13,26 +13,25 @@ templates only through autoescaped Jinja2 (`desktop.rendering.templating.render`
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from db import handout_records
+from db.errors import FiliformError
 from db.frontdesk import glance_rows
-from db.handout_records import for_modalities
+from db.guide import AnswersError
 from db.kinds import KINDS
 from db.plain_text import first_sentence
-from db.records import Record, get_record
+from db.records import Record, get_record, list_records, records_about
 from db.settings import PAPER_SIZES, load_settings
-from desktop.printing import patient_record
+from db.vocab import CALL_LEVELS, PAPER_SIZE, PHASE, one_of
+from desktop.printing import guide_handout, patient_record
 from desktop.printing.citations import Citations
 from desktop.printing.figures import FIGURE_URL, body_figure, figure_size
+from desktop.printing.logo import load_logo, logo_size
 from desktop.printing.printer import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
 from desktop.printing.qr import QR_SIZE_PX, QR_URL, qr_image, qr_target
 from desktop.printing.when_to_call import call_section
@@ -44,8 +43,6 @@ GENERAL_NOTE = (
     "Your practitioner decides your care with you."
 )
 FIRST_APPOINTMENT = "before-your-first-appointment"
-LOGO_BOX = (150, 52)  # largest logo in the header, layout px (96 per inch)
-MAX_LOGO_PIXELS = 40_000_000  # refuse absurd images rather than stall the UI
 
 # Font sizes (pt) and spacing (px) for normal and large print.
 SIZES = {
@@ -54,7 +51,7 @@ SIZES = {
 }  # fmt: skip
 
 
-class HandoutError(LookupError):
+class HandoutError(FiliformError, LookupError):
     """No such handout, or a parameter names no record; one sentence for a person."""
 
 
@@ -78,7 +75,7 @@ class _Plan:
     template: str
     context: dict[str, Any]
     modalities: list[str] = field(default_factory=list)  # for the "when to call" notes
-    call_levels: tuple[str, ...] = ("contact", "urgent")
+    call_levels: tuple[str, ...] = CALL_LEVELS
     brief: bool = False  # a single answer: reasons to call the clinic one line each
     # (regions, referral regions) for the body figure slot (figures.py)
     figure_regions: tuple[list[str], list[str]] = ([], [])
@@ -88,11 +85,11 @@ class _Plan:
 
 
 def _modalities(db: Database) -> list[Record]:
-    return handout_records.modalities(db)
+    return list_records(db, "modalities")
 
 
 def when_to_call(
-    db: Database, modalities: Iterable[str], levels: tuple[str, ...] = ("contact", "urgent")
+    db: Database, modalities: Iterable[str], levels: tuple[str, ...] = CALL_LEVELS
 ) -> list[Record]:
     """Every 'contact the clinic' and 'urgent' note that applies, each once; urgent first."""
     section = call_section(db, modalities, levels)
@@ -111,18 +108,14 @@ def _modality(db: Database, key: str) -> Record:
 
 def _what_to_expect(db: Database, key: str) -> _Plan:
     m = _modality(db, key)
-    expectations = for_modalities(db, "expectations", [key])
+    expectations = records_about(db, "expectations", [key])
     phases = [
-        (label, [e for e in expectations if e["phase"] == phase])
-        for phase, label in (
-            ("before", "Before your session"),
-            ("during", "During your session"),
-            ("after", "After your session"),
-        )
+        (f"{term.text} your session", [e for e in expectations if e["phase"] == term.key])
+        for term in PHASE.terms
     ]
     side_effects = [
         s
-        for s in for_modalities(db, "safety", [key], general=False)
+        for s in records_about(db, "safety", [key], general=False)
         if s["category"] == "adverse events"
     ]
     return _Plan(
@@ -141,7 +134,7 @@ def _what_to_expect(db: Database, key: str) -> _Plan:
 
 def _aftercare(db: Database, key: str) -> _Plan:
     m = _modality(db, key)
-    notes = for_modalities(db, "aftercare", [key])
+    notes = records_about(db, "aftercare", [key])
     return _Plan(
         f"{m.title}: aftercare",
         "handouts/aftercare.html",
@@ -171,7 +164,7 @@ def _versus(db: Database, a_key: str, b_key: str) -> _Plan:
     names = (a.title.lower(), b.title.lower())
     shared = [
         f
-        for f in handout_records.faqs(db)
+        for f in list_records(db, "faqs")
         if {a_key, b_key} <= set(f.get("modalities", []))
         and all(n in str(f["answer"]).lower() for n in names)
     ][:MAX_SHARED_FAQS]
@@ -190,10 +183,10 @@ def _versus(db: Database, a_key: str, b_key: str) -> _Plan:
 
 
 def _first_appointment(db: Database) -> _Plan:
-    before = for_modalities(db, "expectations", [], phase="before")
+    before = records_about(db, "expectations", [], phase="before")
     cautions = [
         s
-        for s in for_modalities(db, "safety", [])
+        for s in records_about(db, "safety", [])
         if s["category"] in ("contraindication", "precaution")
     ]
     return _Plan(
@@ -304,7 +297,30 @@ def _named(db: Database) -> dict[str, tuple[HandoutInfo, Callable[[], _Plan]]]:
         ),
         lambda: _first_appointment(db),
     )
+    found[guide_handout.NAME] = (
+        HandoutInfo(
+            guide_handout.NAME,
+            guide_handout.TITLE,
+            "Tick-box questions for choosing between acupuncture and dry needling; "
+            "with --answers FILE.json, the filled-in result.",
+        ),
+        lambda: _guide(db, None),
+    )
     return found
+
+
+def _guide(db: Database, answers: Mapping[str, Any] | None) -> _Plan:
+    """The blank questionnaire, or the result of `answers` (as the guide dialog gives them)."""
+    try:
+        page = (
+            guide_handout.questionnaire(db)
+            if answers is None
+            else guide_handout.result_page(db, answers)
+        )
+    except AnswersError as e:
+        raise HandoutError(str(e)) from None
+    # Nothing has been done yet, so only the fixed "when to call" sentences apply.
+    return _Plan(page.title, page.template, page.context, [], call_levels=())
 
 
 def catalogue(db: Database) -> list[HandoutInfo]:
@@ -318,8 +334,10 @@ PARAMETERISED = {
 }
 
 
-def _plan(db: Database, name: str, params: Mapping[str, str] | None) -> _Plan:
+def _plan(db: Database, name: str, params: Mapping[str, Any] | None) -> _Plan:
     params = dict(params or {})
+    if name == guide_handout.NAME and params.get("answers") is not None:
+        return _guide(db, params["answers"])
     head, _, rest = name.partition("/")
     if rest and head in PARAMETERISED:
         parts = rest.split("/", 1)
@@ -345,50 +363,6 @@ def _plan(db: Database, name: str, params: Mapping[str, str] | None) -> _Plan:
 
 
 # ---------------------------------------------------------------- composing
-
-
-LOGO_DATA_PREFIX = "data:image/png;base64,"
-
-
-def load_logo(value: str | None) -> tuple[Any, str | None]:
-    """(QImage, None) for a readable logo, else (None, why it was left out).
-
-    The settings dialog stores the logo itself in the database (a PNG data
-    URI) so it travels with the file; a script may store a file path instead.
-    """
-    if not value:
-        return None, None
-    from PySide6.QtGui import QImage, QImageReader
-
-    if value.startswith(LOGO_DATA_PREFIX):
-        image = QImage()
-        try:
-            data = base64.b64decode(value[len(LOGO_DATA_PREFIX) :], validate=True)
-        except (binascii.Error, ValueError):
-            data = b""
-        if not data or not image.loadFromData(data, "PNG"):
-            return None, "The logo was left out: the logo stored in the settings is damaged."
-        return image, None
-    file = Path(value).expanduser()
-    if not file.is_file():
-        return None, f"The logo was left out: the file {file} does not exist."
-    reader = QImageReader(str(file))
-    size = reader.size()
-    if size.isValid() and size.width() * size.height() > MAX_LOGO_PIXELS:
-        return None, (
-            f"The logo was left out: {file.name} is too large ({size.width()}x{size.height()})."
-        )
-    image = reader.read()
-    if image.isNull():
-        return None, (
-            f"The logo was left out: {file.name} could not be read ({reader.errorString()})."
-        )
-    return image, None
-
-
-def _logo_size(image: Any) -> tuple[int, int]:
-    scale = min(LOGO_BOX[0] / image.width(), LOGO_BOX[1] / image.height())
-    return max(1, round(image.width() * scale)), max(1, round(image.height() * scale))
 
 
 def format_date(day: date) -> str:
@@ -431,7 +405,7 @@ def _clinic_header(
         address=address,
         date=format_date(today or date.today()),
         logo=logo is not None,
-        logo_size=_logo_size(logo) if logo is not None else (0, 0),
+        logo_size=logo_size(logo) if logo is not None else (0, 0),
         logo_url=LOGO_URL,
     )
     return header, {k: v for k, v in images.items() if v is not None}, notes
@@ -462,7 +436,7 @@ def _body(
         **common,
         title=plan.title,
         calls=call_section(db, plan.modalities, plan.call_levels),
-        brief=plan.brief,
+        calls_brief=plan.brief,
         cite=citations.text,
         cite_add=citations.add,
         citations=citations,
@@ -476,7 +450,7 @@ def _body(
 def compose(
     db: Database,
     name: str,
-    params: Mapping[str, str] | None = None,
+    params: Mapping[str, Any] | None = None,
     *,
     paper: str | None = None,
     large_print: bool | None = None,
@@ -491,7 +465,7 @@ def compose(
     clinic = load_settings(db)
     paper = (paper or clinic["paper_size"]).lower()
     if paper not in PAPER_SIZES:
-        raise HandoutError(f"Paper size must be A4 or Letter, not '{paper}'.")
+        raise HandoutError(f"Paper size must be {one_of(PAPER_SIZE)}, not '{paper}'.")
     large = clinic["large_print"] if large_print is None else large_print
     sizes = SIZES[bool(large)]
     header, images, notes = _clinic_header(clinic, sizes, today)

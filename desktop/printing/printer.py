@@ -36,10 +36,14 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from db.errors import FiliformError
+from db.vocab import PAPER_SIZE, one_of
+
 LAYOUT_DPI = 96
 PAGE_TOKEN = "@@PAGE@@"
 PAGES_TOKEN = "@@PAGES@@"
 LOGO_URL = "filiform-logo:clinic"
+# Qt's page size for each paper size of db/vocab.py (tests/test_vocab.py checks they match).
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 16.0  # every side; wider than any printer's unprintable edge
 GAP_PX = 14.0  # between header, body and footer
@@ -52,7 +56,7 @@ KEEP_TOGETHER_SHARE = 0.45
 NEARLY_EMPTY_SHARE = 0.3
 
 
-class PrintError(Exception):
+class PrintError(FiliformError):
     """The handout could not be written; the message is one sentence for a person."""
 
 
@@ -92,7 +96,7 @@ def page_size(paper: str) -> QPageSize:
     try:
         return QPageSize(PAPER_SIZES[paper])
     except KeyError:
-        raise PrintError(f"Paper size must be A4 or Letter, not '{paper}'.") from None
+        raise PrintError(f"Paper size must be {one_of(PAPER_SIZE)}, not '{paper}'.") from None
 
 
 def _layout_device() -> QImage:

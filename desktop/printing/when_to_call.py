@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from db.handout_records import for_modalities
 from db.plain_text import first_sentence
-from db.records import Record
+from db.records import Record, records_about
 
 LEVEL_RANK = {"urgent": 0, "contact": 1}
 TITLE_OVERLAP = 0.5  # share of title words two notes must share to be one warning
@@ -162,7 +161,7 @@ def call_section(
     db: Database, modalities: Iterable[str], levels: tuple[str, ...] = ("contact", "urgent")
 ) -> WhenToCall:
     """Every warning that applies to these modalities (and all needling), each once."""
-    notes = [r for r in for_modalities(db, "aftercare", modalities) if r.get("level") in levels]
+    notes = [r for r in records_about(db, "aftercare", modalities) if r.get("level") in levels]
     merged = merge_notes(notes)
     return WhenToCall(
         [n for n in merged if n.level == "urgent"], [n for n in merged if n.level == "contact"]

@@ -14,13 +14,9 @@ from markupsafe import Markup
 from sqlite_utils import Database
 
 from db import records as rec
+from db.frontdesk import glance_rows
 from db.records import Record
 from desktop.rendering.templating import render
-
-
-def link_names(db: Database) -> dict[str, str]:
-    """{modality name: key}, so a modality named in prose becomes a link."""
-    return {name: key for key, name in rec.modality_names(db).items()}
 
 
 def base_context(db: Database) -> dict[str, Any]:
@@ -62,6 +58,7 @@ def compare_context(db: Database, a_key: str, b_key: str) -> dict[str, Any] | No
     ctx.update(
         a=a,
         b=b,
+        glance=glance_rows(a, b),
         a_aftercare=rec.aftercare_for_modality(db, a_key, general=False),
         b_aftercare=rec.aftercare_for_modality(db, b_key, general=False),
     )

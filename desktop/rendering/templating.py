@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from db import vocab
 from db.codes import find_codes_in_prose
 from db.paths import TEMPLATES_DIR
+from db.plain_text import citation_spans
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -76,6 +78,26 @@ def _linkify_filter(context: Any, text: Any) -> Markup:
     return linkify_text(text, context.get("link_names") or {})
 
 
+def _linkify_cited_filter(context: Any, text: Any) -> Markup:
+    """Like linkify, with author-year citations set apart in small grey type.
+
+    Patient text stays readable on screen while the citation stays beside the
+    fact it supports.
+    """
+    if text is None:
+        return Markup("")
+    text = str(text)
+    names = context.get("link_names") or {}
+    out: list[str] = []
+    pos = 0
+    for start, end in citation_spans(text):
+        out.append(str(linkify_text(text[pos:start], names)))
+        out.append(f' <span class="cite">{escape(text[start:end].strip())}</span>')
+        pos = end
+    out.append(str(linkify_text(text[pos:], names)))
+    return Markup("".join(out))
+
+
 def _paragraphs(text: Any) -> Markup:
     """Escaped text with blank lines as paragraph breaks and single newlines as <br>."""
     if not text:
@@ -125,8 +147,13 @@ def environment() -> Environment:
         bytecode_cache=cache,
     )
     env.filters["linkify"] = pass_context(_linkify_filter)
+    env.filters["linkify_cited"] = pass_context(_linkify_cited_filter)
     env.filters["paragraphs"] = _paragraphs
     env.globals["record_url"] = record_url
+    # The vocabularies (db/vocab.py), so a template never spells out a label.
+    env.globals["AFTERCARE_LEVEL"] = vocab.AFTERCARE_LEVEL
+    env.globals["CALL_LEVELS"] = vocab.CALL_LEVELS
+    env.globals["PHASE"] = vocab.PHASE
     return env
 
 

@@ -8,13 +8,13 @@ splitter, and the detail pane rendered from the record's template.
 
 from __future__ import annotations
 
-import traceback
-from dataclasses import dataclass, field
+import logging
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import TemplateError
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import lists
 from db.connection import Store
 from db.records import get_record
 from desktop.models import KEY_ROLE, ListQuery, RecordListModel
@@ -35,25 +36,24 @@ from desktop.rendering.record_context import render_record
 from desktop.widgets.detail import DetailBrowser
 
 FILTER_DEBOUNCE_MS = 120
-MODALITY_LABEL_SQL = (
-    "CASE WHEN t.modality = 'general' THEN 'All needling' ELSE coalesce("
-    "(SELECT m.name FROM modalities m WHERE m.key = t.modality), t.modality) END"
-)
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class FilterChoice:
-    """A drop-down filter: SQL for a row's value and label; choices from the data.
+    """A drop-down filter over one field; its choices are the values in the data.
 
-    `order` lists values to show first, in that order (phases, levels); the
-    rest follow alphabetically.
+    `label_field` names what the drop-down shows for a value (a field or a
+    value `db.lists` derives, such as "modality_label"); `order` lists values
+    to show first, in that order (phases, levels); the rest follow
+    alphabetically.
     """
 
     label: str
     any_text: str
-    value_sql: str
-    label_sql: str | None = None
-    order: tuple[str, ...] = field(default_factory=tuple)
+    field: str
+    label_field: str | None = None
+    order: tuple[str, ...] = ()
 
 
 class _ListView(QTreeView):
@@ -103,6 +103,7 @@ class RecordTab(QWidget):
     noun = "records"  # "3 points"
     column_widths: tuple[int, ...] = ()
     stretch_column = -1  # the column that takes the spare width (-1: the last)
+    hide_first: tuple[int, ...] = ()  # columns dropped first when narrow (default: rightmost)
 
     # emitted when a person moves to another record in this tab (for history)
     recordChosen = Signal(str, str)
@@ -205,30 +206,35 @@ class RecordTab(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
         combo.addItem(choice.any_text, None)
-        label_sql = choice.label_sql or choice.value_sql
-        rows = self.db.execute(
-            f"SELECT DISTINCT {choice.value_sql}, {label_sql} FROM "
-            f'"{self.model.query.table}" t WHERE t.hidden = 0 '
-            f"AND {choice.value_sql} IS NOT NULL AND {choice.value_sql} != ''"
-        ).fetchall()
-        rank = {v: i for i, v in enumerate(choice.order)}
-        rows.sort(key=lambda r: (rank.get(r[0], len(rank)), str(r[1]).lower()))
-        for value, label in rows:
-            combo.addItem(str(label), value)
+        values = lists.distinct_values(
+            self.db, self.model.query.kind, choice.field, choice.label_field, choice.order
+        )
+        for value, label in values:
+            combo.addItem(label, value)
         combo.currentIndexChanged.connect(self.apply_filter)
         return combo
 
     def apply_filter(self) -> None:
-        """Re-query the list with the filter text and drop-downs (in SQL)."""
+        """Re-query the list with the filter text and drop-downs (in the database)."""
         self._filter_timer.stop()
-        equals = {choice.value_sql: combo.currentData() for choice, combo in self.combos}
+        equals = {choice.field: combo.currentData() for choice, combo in self.combos}
         shown = self._shown
         self.model.set_filter(self.filter_box.text(), equals)
         self._update_count()
+        self.fit_columns()
+        if not self.model.rowCount() and self._filtered():
+            # Nothing matches: say so, and do not leave an old record on screen.
+            self._shown = None
+            self.detail.show_message(
+                f"No {self.noun.rstrip('s')} matches this filter. Clear it (Esc) to see all."
+            )
+            return
         if shown and shown[0] == self.kinds[0]:
             row = self.model.row_of_key(shown[1])
             if row is not None:
                 self._select_row(row)
+        elif shown is None and not self._first_pending:
+            self.select_first()  # the filter was cleared after matching nothing
 
     def clear_filters(self) -> None:
         self._filter_timer.stop()
@@ -240,6 +246,9 @@ class RecordTab(QWidget):
         self.filter_box.clear()
         self.filter_box.blockSignals(False)
         self.apply_filter()
+
+    def _filtered(self) -> bool:
+        return bool(self.filter_box.text()) or any(c.currentIndex() > 0 for _, c in self.combos)
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -255,6 +264,7 @@ class RecordTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if self._first_pending:
             self._first_pending = False
+            self.fit_columns()
             if self._shown is None:
                 self.select_first()
         super().showEvent(event)
@@ -295,7 +305,7 @@ class RecordTab(QWidget):
             html = self.fragment(kind, key)
         except TemplateError:
             # A broken template must not take the window down; say so and log it.
-            traceback.print_exc()
+            log.exception("cannot render %s/%s", kind, key)
             self._shown = (kind, key)
             self.detail.show_message(f"This record ({kind}/{key}) cannot be shown right now.")
             return True
@@ -340,6 +350,39 @@ class RecordTab(QWidget):
         font = self.list.font()
         font.setPointSize(points)
         self.list.setFont(font)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size each column but the stretching one to what it shows ("Contact the clinic",
+        not "Contact th…"); only the rows on screen are measured, so this stays cheap."""
+        header = self.list.header()
+        stretch = self.stretch_column if self.stretch_column >= 0 else header.count() - 1
+        others = [i for i in range(header.count()) if i != stretch]
+        if not others:
+            return
+        available = self.list.viewport().width()
+        wanted = {}
+        for i in others:
+            fixed = self.column_widths[i] if i < len(self.column_widths) else 0
+            hint = self.list.sizeHintForColumn(i) + 12
+            wanted[i] = max(fixed, min(hint, available * 2 // 5))
+        # When the list is narrow, drop the least needed columns (the detail pane
+        # shows them) rather than cut every column short: the title keeps room.
+        hidden: list[int] = []
+        for i in self.hide_first or tuple(reversed(others)):
+            shown = [j for j in others if j not in hidden]
+            if len(shown) <= 1 or sum(wanted[j] for j in shown) + available // 2 <= available:
+                break
+            hidden.append(i)
+        for i in others:
+            header.setSectionHidden(i, i in hidden)
+            if i not in hidden:
+                header.resizeSection(i, wanted[i])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._first_pending:
+            self.fit_columns()
 
     def refresh(self) -> None:
         """Re-read the list and the detail (after an edit or an import)."""

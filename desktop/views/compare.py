@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from db import lists
 from db.connection import Store
 from desktop.rendering.record_context import render_compare
 from desktop.widgets.detail import DetailBrowser
@@ -69,9 +70,7 @@ class CompareTab(QWidget):
         self._quiet = False
 
     def reload_choices(self) -> None:
-        rows = self.db.execute(
-            "SELECT key, name FROM modalities WHERE hidden = 0 ORDER BY rowid"
-        ).fetchall()
+        rows = lists.titles(self.db, "modalities")
         for combo in (self.combo_a, self.combo_b):
             combo.blockSignals(True)
             current = combo.currentData()

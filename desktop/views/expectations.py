@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from db.kinds import PHASES
-from desktop.models import Column, ListQuery
-from desktop.views.base import MODALITY_LABEL_SQL, FilterChoice, RecordTab
-
-PHASE_ORDER = "CASE t.phase WHEN 'before' THEN 0 WHEN 'during' THEN 1 ELSE 2 END, t.rowid"
+from db.lists import Column, ListQuery
+from desktop.views.base import FilterChoice, RecordTab
 
 
 class ExpectationsTab(RecordTab):
@@ -21,22 +19,15 @@ class ExpectationsTab(RecordTab):
         return ListQuery(
             "expectations",
             [
-                Column("Phase", "upper(substr(t.phase, 1, 1)) || substr(t.phase, 2)"),
-                Column("Title", "t.title"),
-                Column("Modality", MODALITY_LABEL_SQL),
+                Column("Phase", "phase_label"),
+                Column("Title", "title"),
+                Column("Modality", "modality_label"),
             ],
-            order_by=f"t.modality = 'general', t.modality, {PHASE_ORDER}",
-            filter_sql=["t.title", "t.text"],
+            text_fields=["title", "text"],
         )
 
     def filter_choices(self) -> list[FilterChoice]:
         return [
-            FilterChoice("Modality", "All modalities", "t.modality", MODALITY_LABEL_SQL),
-            FilterChoice(
-                "Phase",
-                "Before, during and after",
-                "t.phase",
-                "upper(substr(t.phase, 1, 1)) || substr(t.phase, 2)",
-                order=PHASES,
-            ),
+            FilterChoice("Modality", "All modalities", "modality", "modality_label"),
+            FilterChoice("Phase", "Before, during and after", "phase", "phase_label", order=PHASES),
         ]

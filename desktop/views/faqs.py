@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.models import Column, ListQuery
+from db.lists import Column, ListQuery
 from desktop.views.base import FilterChoice, RecordTab
 
 
@@ -15,21 +15,11 @@ class FaqsTab(RecordTab):
     def list_query(self) -> ListQuery:
         return ListQuery(
             "faqs",
-            [Column("Question", "t.question")],
-            order_by="t.rowid",
-            filter_sql=["t.question", "t.answer"],
+            [Column("Question", "question")],
+            text_fields=["question", "answer"],
         )
 
     def filter_choices(self) -> list[FilterChoice]:
-        modality = (
-            "(SELECT j.value FROM json_each(CASE WHEN json_valid(t.modalities) "
-            "THEN t.modalities ELSE '[]' END) j LIMIT 1)"
-        )
         return [
-            FilterChoice(
-                "Modality",
-                "All modalities",
-                modality,
-                f"coalesce((SELECT m.name FROM modalities m WHERE m.key = {modality}), {modality})",
-            )
+            FilterChoice("Modality", "All modalities", "first_modality", "first_modality_label")
         ]

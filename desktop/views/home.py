@@ -37,6 +37,7 @@ from db.frontdesk import (
     titles,
 )
 from db.kinds import KINDS
+from desktop.widgets.icons import icon
 
 # Short enough to read at a glance beside the questions (Compare has the rest).
 HOME_GLANCE_ROWS = (("Comes from", "tradition"), ("How long the needles stay in", "retention"))
@@ -45,6 +46,7 @@ KEY_HINTS: tuple[tuple[str, str], ...] = (
     ("↑ ↓", "move through the results; the answer shows beside them"),
     ("Enter", "open the answer in its tab"),
     ("Ctrl+P", "print what is on screen as a handout"),
+    ("Ctrl+G", "which approach fits me? a short guide to go through with the patient"),
     ("Alt+Home", "come back here"),
     ("Alt+← / Alt+→", "back and forward"),
     ("Ctrl+= / Ctrl+-", "larger or smaller text"),
@@ -113,6 +115,14 @@ class HomePage(QWidget):
         self.pinned_hint = QLabel("To pin a question here, open it and choose Edit > Pin to Home.")
         self.pinned_hint.setObjectName("homeHint")
         self.pinned_hint.setWordWrap(True)
+        self.add_button = QPushButton("Add the clinic's own question…")
+        self.add_button.setToolTip(
+            "Parking, payment, opening hours: questions only your clinic answers"
+        )
+        self.add_button.setIcon(icon("plus"))
+        self.add_button.hide()
+        self._add_action: QAction | None = None
+        self.add_button.clicked.connect(lambda: self._add_action and self._add_action.trigger())
 
         self.glance = QLabel()
         self.glance.setTextFormat(Qt.TextFormat.RichText)
@@ -121,10 +131,12 @@ class HomePage(QWidget):
         self.glance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.compare_button = QPushButton("Compare in full")
         self.compare_button.setAccessibleName("Compare acupuncture and dry needling in full")
+        self.compare_button.setIcon(icon("columns-2"))
         self.compare_button.clicked.connect(lambda: self.compareRequested.emit(*GLANCE_PAIR))
         # Hook for the approach guide: the window hands its action over when it has one.
         self.guide_button = QPushButton("Which approach fits me?")
         self.guide_button.setAccessibleName("Which approach fits me?")
+        self.guide_button.setIcon(icon("circle-help"))
         self.guide_button.hide()
         self.guide_button.clicked.connect(self._open_guide)
 
@@ -146,6 +158,10 @@ class HomePage(QWidget):
         left.addWidget(self.pinned_heading)
         left.addWidget(self.pinned_hint)
         left.addLayout(self.pinned_box)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        left.addLayout(add_row)
         left.addSpacing(8)
         left.addWidget(self._heading("Asked most often"))
         left.addLayout(self.common_box)
@@ -257,6 +273,11 @@ class HomePage(QWidget):
         """Show "Which approach fits me?" and run this action (the approach guide) on click."""
         self._guide_action = action
         self.guide_button.setVisible(action is not None)
+
+    def set_add_question_action(self, action: QAction | None) -> None:
+        """Show "Add the clinic's own question…", which runs this action."""
+        self._add_action = action
+        self.add_button.setVisible(action is not None and action.isEnabled())
 
     def _open_guide(self) -> None:
         if self._guide_action is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.models import Column, ListQuery
+from db.lists import Column, ListQuery
 from desktop.views.base import RecordTab
 
 
@@ -16,7 +16,6 @@ class ModalitiesTab(RecordTab):
     def list_query(self) -> ListQuery:
         return ListQuery(
             "modalities",
-            [Column("Name", "t.name"), Column("Tradition", "t.tradition")],
-            order_by="t.rowid",
-            filter_sql=["t.name", "t.also_known_as", "t.tradition"],
+            [Column("Name", "name"), Column("Tradition", "tradition")],
+            text_fields=["name", "also_known_as", "tradition"],
         )

@@ -7,8 +7,9 @@ A corresponding-points record (point_links) opens its first point here.
 
 from __future__ import annotations
 
+from db.kinds import POINT_KINDS
+from db.lists import Column, ListQuery
 from db.records import get_record
-from desktop.models import Column, ListQuery
 from desktop.views.base import FilterChoice, RecordTab
 
 
@@ -24,13 +25,12 @@ class PointsTab(RecordTab):
         return ListQuery(
             "points",
             [
-                Column("Code", "t.key"),
-                Column("Name", "CASE WHEN t.pinyin IS NOT NULL THEN t.pinyin ELSE t.name END"),
-                Column("Channel or muscle", "t.channel"),
-                Column("Kind", "t.kind"),
+                Column("Code", "key"),
+                Column("Name", "point_name"),
+                Column("Channel or muscle", "channel"),
+                Column("Kind", "kind"),
             ],
-            order_by="t.rowid",
-            filter_sql=["t.key", "t.name", "t.pinyin", "t.aliases", "t.channel"],
+            text_fields=["key", "name", "pinyin", "aliases", "channel"],
         )
 
     def filter_choices(self) -> list[FilterChoice]:
@@ -38,11 +38,11 @@ class PointsTab(RecordTab):
             FilterChoice(
                 "Kind of point",
                 "All kinds",
-                "t.kind",
-                order=("acupoint", "trigger point", "extra point"),
+                "kind",
+                order=POINT_KINDS,
             ),
-            FilterChoice("Channel or muscle", "Any channel or muscle", "t.channel"),
-            FilterChoice("Region", "Any region", "t.region"),
+            FilterChoice("Channel or muscle", "Any channel or muscle", "channel"),
+            FilterChoice("Region", "Any region", "region"),
         ]
 
     def resolve(self, kind: str, key: str) -> tuple[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from db.kinds import STRATEGIES
-from desktop.models import Column, ListQuery
+from db.lists import Column, ListQuery
 from desktop.views.base import FilterChoice, RecordTab
 
 
@@ -17,10 +17,9 @@ class RationalesTab(RecordTab):
     def list_query(self) -> ListQuery:
         return ListQuery(
             "rationales",
-            [Column("Title", "t.title"), Column("Strategy", "t.strategy")],
-            order_by="t.rowid",
-            filter_sql=["t.title", "t.text", "t.complaint", "t.points"],
+            [Column("Title", "title"), Column("Strategy", "strategy")],
+            text_fields=["title", "text", "complaint", "points"],
         )
 
     def filter_choices(self) -> list[FilterChoice]:
-        return [FilterChoice("Strategy", "Every strategy", "t.strategy", order=STRATEGIES)]
+        return [FilterChoice("Strategy", "Every strategy", "strategy", order=STRATEGIES)]

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from db.kinds import SAFETY_CATEGORIES
-from desktop.models import Column, ListQuery
-from desktop.views.base import MODALITY_LABEL_SQL, FilterChoice, RecordTab
-
-ORDER_SQL = (
-    "CASE t.category WHEN 'contraindication' THEN 0 WHEN 'precaution' THEN 1 ELSE 2 END, "
-    "CASE t.severity WHEN 'absolute' THEN 0 WHEN 'relative' THEN 1 ELSE 2 END, t.rowid"
-)
+from db.lists import Column, ListQuery
+from desktop.views.base import FilterChoice, RecordTab
 
 
 class SafetyTab(RecordTab):
@@ -24,17 +19,15 @@ class SafetyTab(RecordTab):
         return ListQuery(
             "safety",
             [
-                Column("Title", "t.title"),
-                Column("Category", "t.category"),
-                Column("Applies to", MODALITY_LABEL_SQL),
+                Column("Title", "title"),
+                Column("Category", "category"),
+                Column("Applies to", "modality_label"),
             ],
-            order_by=ORDER_SQL,
-            filter_sql=["t.title", "t.text", "t.who"],
-            emphasis_sql="t.category = 'contraindication' AND t.severity = 'absolute'",
+            text_fields=["title", "text", "who"],
         )
 
     def filter_choices(self) -> list[FilterChoice]:
         return [
-            FilterChoice("Applies to", "All modalities", "t.modality", MODALITY_LABEL_SQL),
-            FilterChoice("Category", "Every category", "t.category", order=SAFETY_CATEGORIES),
+            FilterChoice("Applies to", "All modalities", "modality", "modality_label"),
+            FilterChoice("Category", "Every category", "category", order=SAFETY_CATEGORIES),
         ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.models import Column, ListQuery
+from db.lists import Column, ListQuery
 from desktop.views.base import FilterChoice, RecordTab
 
 
@@ -16,10 +16,9 @@ class SourcesTab(RecordTab):
     def list_query(self) -> ListQuery:
         return ListQuery(
             "sources",
-            [Column("Year", "t.year"), Column("Citation", "t.citation")],
-            order_by="t.citation COLLATE NOCASE",
-            filter_sql=["t.citation", "t.locator", "t.notes", "CAST(t.year AS TEXT)"],
+            [Column("Year", "year"), Column("Citation", "citation")],
+            text_fields=["citation", "locator", "notes", "year"],
         )
 
     def filter_choices(self) -> list[FilterChoice]:
-        return [FilterChoice("Type of source", "Every type", "t.type")]
+        return [FilterChoice("Type of source", "Every type", "type")]

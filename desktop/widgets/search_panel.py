@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from db.kinds import KINDS
 from db.search import Hit, SearchResult
 from desktop.models import HIT_ROLE, SearchResultsModel
+from desktop.widgets.answer_pane import AnswerPane
 
 # The chips, in the order a front desk asks about things.
 KIND_CHIPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -59,6 +61,8 @@ KIND_COLOURS = {
     "faqs": "#3a5fa8",
     "sources": "#5b6670",
 }
+# Short kind labels leave the title room in a narrow results list.
+SHORT_LABELS = {"faqs": "Question", "expectations": "Expectation", "aftercare": "Aftercare"}
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 
@@ -105,7 +109,7 @@ class HitDelegate(QStyledItemDelegate):
         label_font = QFont(option.font)
         label_font.setBold(True)
         label_font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.8))
-        label = KINDS[hit.kind].label.upper()
+        label = SHORT_LABELS.get(hit.kind, KINDS[hit.kind].label).upper()
         painter.setFont(label_font)
         painter.setPen(text_colour if selected else QColor(KIND_COLOURS.get(hit.kind, "#5b6670")))
         label_width = QFontMetrics(label_font).horizontalAdvance(label) + 10
@@ -196,8 +200,19 @@ class SearchPanel(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setUniformItemSizes(True)
         self.list.activated.connect(self._activate)
-        self.list.clicked.connect(self._activate)
-        layout.addWidget(self.list, 1)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+
+        # The selected hit's whole answer, beside the results.
+        self.answer = AnswerPane()
+        self.answer.openRequested.connect(self._open_current)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(self.answer)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.list.setMinimumWidth(260)
+        layout.addWidget(self.splitter, 1)
 
     def kinds(self) -> list[str]:
         """The kinds the checked chip limits the search to (empty: all)."""
@@ -207,11 +222,15 @@ class SearchPanel(QWidget):
         self.model.set_result(result)
         if result.hits:
             self.list.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.answer.clear("Nothing found, so there is no answer to show.")
         self.message.setText(self._message_html(result))
         self.message.setVisible(bool(self.message.text()))
 
     def _message_html(self, result: SearchResult) -> str:
         typed = escape(result.query.strip())
+        if result.problem:
+            return f"The search did not run. {escape(result.problem)}"
         if result.corrected and result.suggestion:
             return (
                 f"No results for <b>{typed}</b>. Showing results for "
@@ -241,6 +260,16 @@ class SearchPanel(QWidget):
         row = self.list.currentIndex().row()
         row = max(0, min(count - 1, (row if row >= 0 else -1) + step))
         self.list.setCurrentIndex(self.model.index(row, 0))
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = self.model.hit(current.row()) if current.isValid() else None
+        if hit is not None:
+            self.answer.show_record(hit.kind, hit.key)
+
+    def _open_current(self) -> None:
+        hit = self.current_hit()
+        if hit is not None:
+            self.hitActivated.emit(hit)
 
     def _activate(self, index: QModelIndex) -> None:
         hit = self.model.hit(index.row())

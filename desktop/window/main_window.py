@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,11 +30,12 @@ from db.connection import Store
 from db.kinds import KINDS
 from db.search import Hit
 from desktop import preferences as prefs
-from desktop.actions import edit_actions, print_actions
+from desktop.actions import edit_actions, guide_actions, print_actions
 from desktop.dialogs.about import about_html
 from desktop.views import TAB_CLASSES, CompareTab, RecordTab
 from desktop.views.home import HomePage
 from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
+from desktop.widgets.icons import ACTION_ICONS, TAB_ICONS, app_icon, icon
 from desktop.widgets.search_panel import SearchPanel
 from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
@@ -44,6 +45,8 @@ from desktop.window.style import window_style
 from desktop.window.zoom import TextZoom
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
+# Shorter tab labels where the full title is long (the tooltip has the full one).
+TAB_LABELS = {"expectations": "Expectations", "faqs": "Questions"}
 HOME_TAB = 0
 MAX_RECENT = 8
 HOME_ENTRY: Entry = ("home", "", "")
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.setWindowTitle("Filiform")
+        self.setWindowIcon(app_icon())
         self.setMinimumSize(760, 520)
         self.resize(1200, 800)
         self.history = History()
@@ -87,14 +91,20 @@ class MainWindow(QMainWindow):
         )
         self.search_box.setAccessibleName("Search")
         self.search_box.setClearButtonEnabled(True)
+        self.home_button = QToolButton()
         top.addWidget(self.back_button)
         top.addWidget(self.forward_button)
+        top.addWidget(self.home_button)
         top.addWidget(self.search_box, 1)
         outer.addLayout(top)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
+        # Every tab stays in sight on a small screen: labels shorten, no scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setIconSize(QSize(14, 14))
         self.views: dict[str, RecordTab | CompareTab] = {}
         self.home = HomePage(store)
         self.tabs.addTab(self.home, self.home.title)
@@ -105,16 +115,23 @@ class MainWindow(QMainWindow):
         for cls in TAB_CLASSES:
             view = cls(store)
             self.views[view.name] = view
-            self.tabs.addTab(view, view.title)
+            self.tabs.addTab(view, TAB_LABELS.get(view.name, view.title))
             view.linkActivated.connect(self.open_record)
             if isinstance(view, CompareTab):
                 view.pairChosen.connect(self._on_pair_chosen)
             else:
                 view.recordChosen.connect(self._on_record_chosen)
+        for i in range(self.tabs.count()):
+            name = getattr(self.tabs.widget(i), "name", "")
+            self.tabs.setTabIcon(i, icon(TAB_ICONS.get(name, "")))
         for i in range(1, min(self.tabs.count(), 10)):
-            self.tabs.setTabToolTip(i, f"Ctrl+{i}")
+            title = getattr(self.tabs.widget(i), "title", self.tabs.tabText(i))
+            self.tabs.setTabToolTip(i, f"{title} (Ctrl+{i})")
 
         self.search_panel = SearchPanel()
+        self.answer = self.search_panel.answer
+        self.answer.set_renderer(self._render_record)
+        self.answer.linkActivated.connect(self.open_record)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.search_panel)
@@ -136,13 +153,22 @@ class MainWindow(QMainWindow):
         self.edit_form: QWidget | None = None  # the open record form, if any
         self.history_dialog: QWidget | None = None
         self.hidden_dialog: QWidget | None = None
+        self.guide_dialog: QWidget | None = None
         edit_actions.install(self)
+        guide_actions.install(self)
+        self.home.set_add_question_action(self.actions_by_name["new_clinic_question"])
+        self.home.set_guide_action(self.actions_by_name.get("approach_guide"))
+        self.answer.printRequested.connect(self.actions_by_name["print"].trigger)
+        for name, file in ACTION_ICONS.items():
+            if name in self.actions_by_name:
+                self.actions_by_name[name].setIcon(icon(file))
         self.back_button.setDefaultAction(self.actions_by_name["back"])
         self.forward_button.setDefaultAction(self.actions_by_name["forward"])
-        self.back_button.setText("◀")
-        self.forward_button.setText("▶")
+        self.home_button.setDefaultAction(self.actions_by_name["home"])
+        self.actions_by_name["home"].setToolTip("Home (Alt+Home)")
         self.back_button.setAccessibleName("Back")
         self.forward_button.setAccessibleName("Forward")
+        self.home_button.setAccessibleName("Home")
 
         self.location_label = QLabel()
         self.location_label.setAccessibleName("Content version and database file")
@@ -202,9 +228,10 @@ class MainWindow(QMainWindow):
     # status and banner --------------------------------------------------------
 
     def update_status(self) -> None:
+        """The content version; where the database lives is in the tooltip and the About box."""
         version = self.store.content_version or "unknown"
-        self.location_label.setText(f"Content {version} · {self.store.path}")
-        self.location_label.setToolTip(str(self.store.path))
+        self.location_label.setText(f"Content {version}")
+        self.location_label.setToolTip(f"Database: {self.store.path}")
 
     def update_read_only_banner(self) -> None:
         """Show why editing is off when the database is read-only."""
@@ -294,18 +321,23 @@ class MainWindow(QMainWindow):
         finally:
             self._switching = False
 
+    def current_record(self) -> tuple[str, str] | None:
+        """The record on screen, which the Edit menu acts on: (kind, key) of the
+        selected search hit, or of the record in the current tab's detail pane."""
+        if self.results_visible():
+            hit = self.search_panel.current_hit()
+            return (hit.kind, hit.key) if hit is not None else None
+        return self.current_view().current_record()
+
     def current_handout(self) -> tuple[str, dict[str, Any]] | None:
         """What Ctrl+P prints for what is on screen.
 
-        ("record", {"kind", "key"}) for the record in the current detail pane
-        (or the selected search hit), ("compare", {"a", "b"}) on the Compare
-        tab, or None.
+        ("record", {"kind", "key"}) for the record on screen
+        (`current_record`), ("compare", {"a", "b"}) on the Compare tab, or None.
         """
         if self.results_visible():
-            hit = self.search_panel.current_hit()
-            if hit is not None:
-                return ("record", {"kind": hit.kind, "key": hit.key})
-            return None
+            shown = self.current_record()
+            return ("record", {"kind": shown[0], "key": shown[1]}) if shown else None
         return self.current_view().current_handout()
 
     def refresh_all(self) -> None:
@@ -412,7 +444,12 @@ class MainWindow(QMainWindow):
         return self.zoom.size
 
     def _sized_views(self) -> list[Any]:
-        return [self.home, *self.views.values()]
+        return [self.home, self.answer, *self.views.values()]
+
+    def _render_record(self, kind: str, key: str) -> str | None:
+        """A record's detail HTML as its own tab renders it (for the answer pane)."""
+        view = self._tab_for_kind(kind)
+        return view.fragment(*view.resolve(kind, key)) if view is not None else None
 
     def _restyle(self, points: int) -> None:
         self.setStyleSheet(window_style(points))
@@ -424,6 +461,7 @@ class MainWindow(QMainWindow):
         save_state(self, self.tabs, self._record_tabs(), self.zoom.size)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.answer.clear()  # no answer is rendered after the window (and its database) closes
         self.save_state()
         self.search.stop()
         super().closeEvent(event)

@@ -10,9 +10,8 @@ never replaces a newer one.
 
 from __future__ import annotations
 
-import os
+import logging
 import queue
-import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,18 +19,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from sqlite_utils import Database
 
-from db.connection import BUSY_TIMEOUT_MS
+from db.connection import open_reader
+from db.errors import FiliformError
 from db.search import SearchResult, search
 
-
-def open_reader(path: Path) -> Database:
-    """A read-only connection to the clinic's database, for searching."""
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    if not os.access(Path(path).parent, os.W_OK):
-        uri += "&immutable=1"  # nobody can write here, and WAL needs a writable folder
-    conn = sqlite3.connect(uri, uri=True)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return Database(conn)
+log = logging.getLogger(__name__)
 
 
 class _Reader:
@@ -47,8 +39,10 @@ class _Reader:
             if self.db is None:
                 self.db = open_reader(self.path)
             result = search(self.db, text, kinds or None, limit)
-        except sqlite3.Error:
-            result = SearchResult(query=text)
+        except FiliformError as e:
+            # Not "no results": the person is told the search failed, and the log says why.
+            log.warning("search for %r failed: %s", text, e, exc_info=e.__cause__ or e)
+            result = SearchResult(query=text, problem=str(e))
         return result, time.perf_counter() - started
 
     def close(self) -> None:

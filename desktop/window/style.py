@@ -10,7 +10,7 @@ TITLE_SCALE, HEADING_SCALE = 1.7, 1.2
 # window stops setFont() from reaching its children, so the one zoom lives here.
 STYLE_SHEET = """
 QWidget { font-size: %(base)spt; }
-QTabBar::tab { padding: 4px 9px; }
+QTabBar::tab { padding: 3px 6px; }
 QLabel#homeTitle { font-size: %(title)spt; font-weight: bold; }
 QLabel#homeHeading { font-size: %(heading)spt; font-weight: bold; }
 QLineEdit#searchBox { font-size: %(search)spt; padding: 6px 8px; }

@@ -55,7 +55,9 @@ QUERIES: dict[str, tuple[str, ...]] = {
         "can I exercise after dry needling?",
         "how long is a session?",
     ),
-    "code": ("ST36", "st 36", "UB40", "SJ5", "Du20", "Stomach 36", "Zusanli", "LI4"),
+    "code": ("ST36", "st 36", "UB40", "SJ5", "Du20", "Stomach 36", "Zusanli", "LI4", "EX-HN3"),
+    # Point names typed in syllables take their own path (issue 15).
+    "name": ("Yintang", "Xi Yan", "Hua Tuo Jia Ji", "Tai Yang"),
     "prefix": ("acupunc", "needl", "bru", "trig", "aftercare sor", "moxi", "ne", "wi"),
     "misspelling": ("acupunture", "neddle", "bruiseing", "pregancy", "trigger piont"),
 }
