@@ -17,12 +17,14 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
+from db.records import list_records
 from desktop.actions.api import WindowApi
 from desktop.dialogs.settings_dialog import ClinicSettingsDialog
 from desktop.printing.handouts import HandoutError, catalogue, compose
@@ -147,6 +149,11 @@ def preview_current(window: WindowApi) -> None:
     handout = current_handout(window)
     if handout is None:
         return
+    preview_handout(window, handout)
+
+
+def preview_handout(window: WindowApi, handout: PrintableHandout) -> None:
+    """Print preview of a composed handout; printing from it uses the paper chosen there."""
     printer = new_printer(handout)
     preview = QPrintPreviewDialog(printer, window)
     preview.setWindowTitle(f"Print preview: {handout.title}")
@@ -186,6 +193,28 @@ def export_pdf_current(window: WindowApi) -> None:
     _status(window, f"Saved '{handout.title}' ({result.pages} pages) to {path}.{_notes(handout)}")
 
 
+def today_sheet(window: WindowApi, dialog_factory: Callable[..., Any] | None = None) -> None:
+    """Today's treatment sheet…: pick, tick, note, then preview or print; nothing is kept."""
+    from desktop.dialogs.today_dialog import TodaySheetDialog
+
+    modalities = list_records(window.store.db, "modalities")
+    dialog = (dialog_factory or TodaySheetDialog)(modalities, window)
+    choice = dialog.exec()
+    if choice not in (TodaySheetDialog.PREVIEW, TodaySheetDialog.PRINT):
+        _status(window, "Today's sheet cancelled.")
+        return
+    try:
+        with _busy():
+            handout = compose(window.store.db, "today", dialog.params())
+    except HandoutError as e:
+        _status(window, f"Cannot print today's sheet: {e}")
+        return
+    if choice == TodaySheetDialog.PREVIEW:
+        preview_handout(window, handout)
+    else:
+        print_handout(window, handout)
+
+
 def open_clinic_settings(
     window: WindowApi, dialog_factory: Callable[..., QDialog] | None = None
 ) -> None:
@@ -203,6 +232,13 @@ def install(window: WindowApi) -> None:
         "print_preview", "Print pre&view…", lambda _=False: preview_current(window), menu="file"
     )
     menus.add("export_pdf", "&Export PDF…", lambda _=False: export_pdf_current(window), menu="file")
+    menus.add(
+        "today_sheet",
+        "&Today's treatment sheet…",
+        lambda _=False: today_sheet(window),
+        ["Ctrl+Shift+T"],
+        "file",
+    )
     menus.separator("file")
     menus.add(
         "clinic_settings",

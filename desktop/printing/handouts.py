@@ -28,7 +28,7 @@ from db.plain_text import first_sentence
 from db.records import Record, get_record, list_records, records_about
 from db.settings import PAPER_SIZES, load_settings
 from db.vocab import CALL_LEVELS, PAPER_SIZE, PHASE, one_of
-from desktop.printing import guide_handout, patient_record
+from desktop.printing import guide_handout, patient_record, today
 from desktop.printing.citations import Citations
 from desktop.printing.figures import FIGURE_URL, body_figure, figure_size
 from desktop.printing.logo import load_logo, logo_size
@@ -233,6 +233,28 @@ def _record(db: Database, kind: str, key: str) -> _Plan:
     )
 
 
+def _today(db: Database, params: Mapping[str, Any]) -> _Plan:
+    """Today's treatment sheet from the desk's choices (`today.py`); nothing is stored."""
+    if not params.get("modality"):
+        raise HandoutError("Today's sheet needs a treatment: --modality, e.g. dry-needling.")
+    m = _modality(db, str(params["modality"]))
+    try:
+        sheet = today.today_sheet(
+            db,
+            m,
+            today.split_list(params.get("regions")),
+            today.split_list(params.get("points")),
+            str(params.get("note") or ""),
+        )
+    except today.TodayError as e:
+        raise HandoutError(str(e)) from None
+    context = today.context(db, sheet)
+    figure = context.pop("figure_regions")
+    return _Plan(
+        today.TITLE, "handouts/today.html", context, [m.key], brief=True, figure_regions=figure
+    )
+
+
 def _compare(db: Database, a_key: str, b_key: str) -> _Plan:
     a, b = _modality(db, a_key), _modality(db, b_key)
     context = _compare_context(db, a, b)
@@ -331,6 +353,8 @@ def catalogue(db: Database) -> list[HandoutInfo]:
 PARAMETERISED = {
     "record": "record/KIND/KEY: any single record, e.g. record/faqs/will-it-hurt",
     "compare": "compare/A/B: two modalities side by side, e.g. compare/acupuncture/dry-needling",
+    "today": "today --modality M [--regions R,R] [--points P,P] [--note TEXT]: "
+    "today's treatment sheet",
 }
 
 
@@ -346,6 +370,8 @@ def _plan(db: Database, name: str, params: Mapping[str, Any] | None) -> _Plan:
         name = head
         keys = ("kind", "key") if head == "record" else ("a", "b")
         params.update(dict(zip(keys, parts, strict=True)))
+    if name == today.NAME:
+        return _today(db, params)
     if name == "record":
         if not params.get("kind") or not params.get("key"):
             raise HandoutError("A record handout needs a kind and a key.")
