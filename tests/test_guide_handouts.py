@@ -7,6 +7,7 @@ import json
 import pytest
 from pypdf import PdfReader
 
+from tests.test_guide import ALL_SAFETY
 from tests.test_handouts_cli import cli, pdf_text
 
 REHAB = {
@@ -22,16 +23,13 @@ EVERYTHING = {
     "who": "who-physio",
     "soreness": "sore-avoid",
     "before": "before-acupuncture",
-    "safety": [
-        "safety-pregnant",
-        "safety-blood-thinners",
-        "safety-needle-fear",
-        "safety-pacemaker",
-        "safety-lymphoedema",
-        "safety-immunity",
-        "safety-diabetes",
-    ],
+    "safety": ALL_SAFETY,
 }
+
+
+def guide_pdf(db_path, target, *args: str) -> tuple[int, str, str]:
+    """`handout which-approach-fits ... --pdf TARGET`: (exit status, stdout, stderr)."""
+    return cli(db_path, "which-approach-fits", *args, "--pdf", str(target))
 
 
 def write_answers(tmp_path, answers, name="answers.json"):
@@ -49,7 +47,7 @@ def test_the_blank_questionnaire_has_tick_boxes_for_every_question_in_two_pages(
     db_path, tmp_path, qapp, paper
 ):
     target = tmp_path / "questions.pdf"
-    code, out, err = cli(db_path, "which-approach-fits", "--pdf", str(target), "--paper", paper)
+    code, out, err = guide_pdf(db_path, target, "--paper", paper)
     assert code == 0, err
     assert "Wrote 'Which approach fits me?'" in out
     assert pages(target) <= 2
@@ -75,16 +73,8 @@ def test_a_filled_in_result_prints_in_two_pages_and_names_both_traditions(
     db_path, tmp_path, qapp, paper, answers
 ):
     target = tmp_path / "result.pdf"
-    code, _, err = cli(
-        db_path,
-        "which-approach-fits",
-        "--answers",
-        str(write_answers(tmp_path, answers)),
-        "--pdf",
-        str(target),
-        "--paper",
-        paper,
-    )
+    answers_file = write_answers(tmp_path, answers)
+    code, _, err = guide_pdf(db_path, target, "--answers", str(answers_file), "--paper", paper)
     assert code == 0, err
     assert pages(target) <= 2
     text = pdf_text(target)
@@ -99,9 +89,7 @@ def test_a_filled_in_result_prints_in_two_pages_and_names_both_traditions(
 def test_the_rehab_result_leans_to_dry_needling_with_its_evidence(db_path, tmp_path, qapp):
     target = tmp_path / "result.pdf"
     answers = write_answers(tmp_path, REHAB)
-    assert (
-        cli(db_path, "which-approach-fits", "--answers", str(answers), "--pdf", str(target))[0] == 0
-    )
+    assert guide_pdf(db_path, target, "--answers", str(answers))[0] == 0
     text = pdf_text(target)
     assert "Your answers lean towards dry needling." in text
     assert text.index("First to talk about: Dry needling") < text.index(
@@ -113,15 +101,7 @@ def test_the_rehab_result_leans_to_dry_needling_with_its_evidence(db_path, tmp_p
 def test_large_print_at_most_doubles_the_result(db_path, tmp_path, qapp):
     target = tmp_path / "large.pdf"
     answers = write_answers(tmp_path, EVERYTHING)
-    code, _, err = cli(
-        db_path,
-        "which-approach-fits",
-        "--answers",
-        str(answers),
-        "--pdf",
-        str(target),
-        "--large-print",
-    )
+    code, _, err = guide_pdf(db_path, target, "--answers", str(answers), "--large-print")
     assert code == 0, err
     assert pages(target) <= 4
 
@@ -153,9 +133,7 @@ def test_a_malformed_answers_file_gets_one_sentence_and_exit_1(
     answers = tmp_path / "answers.json"
     answers.write_text(content, encoding="utf-8")
     target = tmp_path / "result.pdf"
-    code, out, err = cli(
-        db_path, "which-approach-fits", "--answers", str(answers), "--pdf", str(target)
-    )
+    code, out, err = guide_pdf(db_path, target, "--answers", str(answers))
     assert code == 1
     assert says in err
     assert err.count("\n") == 1  # one sentence, one line

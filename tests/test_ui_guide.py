@@ -6,11 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.settings import save_settings
-from desktop import preferences as prefs
-from desktop.actions import print_actions
 from desktop.dialogs.approach_guide import ApproachGuideDialog
-from desktop.window.main_window import MainWindow
-from tests.test_print_ui import FakePrintDialog, pdf_text
+from tests import test_print_ui
+from tests.test_print_ui import pdf_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -28,27 +26,14 @@ def result_text(dialog) -> str:
     return " ".join(dialog.result_view.toPlainText().split())
 
 
-@pytest.fixture
-def window(store, qtbot, tmp_path):
-    prefs.use_settings_file(tmp_path / "settings.ini")
+# The print tests' fake print dialog (prints to a PDF file), shared here.
+fake_print = test_print_ui.fake_print
+
+
+@pytest.fixture(autouse=True)
+def clinic(store):
+    """A branded clinic, so a printed result shows its details."""
     save_settings(store.db, {"clinic_name": "Riverside Needling Clinic", "clinic_phone": "0123"})
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)  # shortcuts only reach the active window
-    yield w
-    prefs.use_settings_file(None)
-
-
-@pytest.fixture
-def fake_print(monkeypatch, tmp_path):
-    FakePrintDialog.target = tmp_path / "printed.pdf"
-    FakePrintDialog.accept = True
-    FakePrintDialog.shown = []
-    monkeypatch.setattr(print_actions, "QPrintDialog", FakePrintDialog)
-    return FakePrintDialog
 
 
 @pytest.fixture

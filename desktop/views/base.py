@@ -364,20 +364,22 @@ class RecordTab(QWidget):
         wanted = {}
         for i in others:
             fixed = self.column_widths[i] if i < len(self.column_widths) else 0
-            hint = self.list.sizeHintForColumn(i) + 12
-            wanted[i] = max(fixed, min(hint, available * 2 // 5))
+            wanted[i] = max(fixed, self.list.sizeHintForColumn(i) + 12)
         # When the list is narrow, drop the least needed columns (the detail pane
-        # shows them) rather than cut every column short: the title keeps room.
+        # shows them) rather than cut every column short: the title keeps half.
         hidden: list[int] = []
         for i in self.hide_first or tuple(reversed(others)):
             shown = [j for j in others if j not in hidden]
-            if len(shown) <= 1 or sum(wanted[j] for j in shown) + available // 2 <= available:
+            if len(shown) <= 1 or sum(wanted[j] for j in shown) <= available // 2:
                 break
             hidden.append(i)
+        shown = [j for j in others if j not in hidden]
+        share = max(40, available // 2 // max(1, len(shown)))
         for i in others:
             header.setSectionHidden(i, i in hidden)
             if i not in hidden:
-                header.resizeSection(i, wanted[i])
+                fixed = self.column_widths[i] if i < len(self.column_widths) else 0
+                header.resizeSection(i, min(wanted[i], max(fixed, share)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

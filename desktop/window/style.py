@@ -17,7 +17,7 @@ QLineEdit#searchBox { font-size: %(search)spt; padding: 6px 8px; }
 QFrame#noticeBanner { background: #e8f1f8; border: 1px solid #a9c7de; border-radius: 3px; }
 QLabel#readOnlyBanner { background: #fff3c4; color: #4a3b00; padding: 6px 10px;
     border: 1px solid #e0c45c; border-radius: 3px; }
-QToolButton#kindChip { padding: 3px 10px; border: 1px solid #b8c4cc; border-radius: 11px;
+QToolButton#kindChip { padding: 2px 7px; border: 1px solid #b8c4cc; border-radius: 11px;
     background: palette(base); }
 QToolButton#kindChip:checked { background: #1f6f8b; color: white; border-color: #1f6f8b; }
 QLabel#searchMessage { padding: 4px 2px; }
