@@ -3,8 +3,9 @@
 "(Vickers 2018)" in the middle of a sentence means nothing to a patient. On a
 handout each record's text is printed through `Citations.text`: an inline
 citation that names one of the record's sources becomes "[n]", any other
-inline citation is dropped, and every source of the printed records is
-listed once, numbered, under "Sources" at the end. With the clinic setting
+inline citation is dropped. The numbered "Sources" list at the end holds the
+sources cited inline, and for a text with no inline citation its record's
+main (first) source, so the list stays short. With the clinic setting
 "Sources on handouts" off (patient-only handouts), the numbers and the list
 are left out too.
 """
@@ -64,9 +65,9 @@ class Citations:
         if record is None:
             return ""
         keys = [k for k in record.get("sources", []) or [] if isinstance(k, str)]
-        for key in keys:
-            self._number(key)
         raw = str(record.get(field) or "")
+        if raw and keys and not _INLINE.search(raw):
+            self._number(keys[0])  # uncited prose: its main source keeps the list short
 
         def replace(match: re.Match[str]) -> str:
             numbers = sorted(
@@ -81,10 +82,10 @@ class Citations:
         return _INLINE.sub(replace, raw).strip()
 
     def add(self, record: Record | None) -> str:
-        """Count a record's sources when only its title is printed; returns '' for templates."""
-        if record is not None:
-            for key in record.get("sources", []) or []:
-                self._number(key)
+        """Count a record's main source when only its title is printed; '' for templates."""
+        keys = (record.get("sources", []) or []) if record is not None else []
+        if keys:
+            self._number(keys[0])
         return ""
 
     def listing(self) -> list[tuple[int, str]]:

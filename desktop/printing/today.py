@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.errors import FiliformError
 from db.records import Record, get_record, records_about
 
 NAME = "today"
@@ -85,7 +86,7 @@ _PLAIN: dict[str, str] = {
 }
 
 
-class TodayError(ValueError):
+class TodayError(FiliformError, ValueError):
     """A region, point or modality the sheet cannot use; one sentence for a person."""
 
 
