@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +31,10 @@ LOCATION_COLUMNS = ("code", "regions", "location", "cautions", "sources")
 # The index is cited to the WHO standard it follows and the ontology it was
 # derived from; both are records in sources.json.
 INDEX_SOURCES = ("who-2008-point-locations", "tara-acupoints-ontology")
+
+
+# A body-map shape: absolute SVG path commands the figure can draw.
+SHAPE_DATA = re.compile(r"[MLCZ0-9.,\s-]*")
 
 
 class ContentError(FiliformError):
@@ -110,6 +115,8 @@ def validate_record(
                 problems.append(f"{where}: is required but empty")
         elif f.type == "choice" and value not in f.choices:
             problems.append(f"{where}: '{value}' is not one of {', '.join(f.choices)}")
+        elif f.type == "shape" and not SHAPE_DATA.fullmatch(value):
+            problems.append(f"{where}: must be path data (M, L, C and Z with numbers)")
         clean[f.name] = value
     return clean, problems
 

@@ -32,7 +32,7 @@ class Field:
 
     name: str
     label: str
-    type: str = "text"  # text | int | list | choice | ref | reflist
+    type: str = "text"  # text | int | list | choice | ref | reflist | shape
     required: bool = False
     choices: tuple[str, ...] = ()
     ref: str | None = None  # kind a ref / reflist points to
@@ -88,6 +88,26 @@ SOURCES = Kind(
         Field("notes", "Notes", long=True),
     ),
     body_fields=("notes",),
+    needs_sources=False,
+)
+
+REGIONS = Kind(
+    "regions",
+    "Body region",
+    "Body regions",
+    "name",
+    (
+        _KEY,
+        Field("name", "Name", required=True),
+        Field("synonyms", "Other names", "list"),
+        # Shapes on the body figure: SVG path data (absolute M/L/Z) in the
+        # figure's 540 x 960 box, one per view; made by
+        # scripts/build_body_regions.py from the vendored outlines.
+        Field("front", "Shape in the front view", "shape", long=True),
+        Field("back", "Shape in the back view", "shape", long=True),
+    ),
+    alias_fields=("synonyms",),
+    # Anatomy the figure draws, not a claim: nothing to cite.
     needs_sources=False,
 )
 
@@ -153,11 +173,11 @@ POINTS = Kind(
         Field("region", "Region"),
         # Body-map region keys (resources/content/regions): where the point
         # lies, and for a trigger point where it refers pain.
-        Field("regions", "Body regions", "list"),
+        Field("regions", "Body regions", "reflist", ref="regions"),
         Field("location", "Location", long=True),
         Field("indications", "Why it is selected", long=True),
         Field("referral", "Referral pattern", long=True),
-        Field("referral_regions", "Refers pain to (body regions)", "list"),
+        Field("referral_regions", "Refers pain to (body regions)", "reflist", ref="regions"),
         Field("cautions", "Cautions", long=True),
         Field("categories", "Categories", "list"),
         _SOURCES,
@@ -354,6 +374,7 @@ KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         SOURCES,
+        REGIONS,
         MODALITIES,
         POINTS,
         POINT_LINKS,

@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 
 from db.kinds import GUIDE_KINDS, KINDS, Kind
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MIGRATION_SET = "filiform"
 
 STEMMED_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -82,6 +82,16 @@ def search_doc_select(kind: Kind, row: str = "new", from_clause: str = "") -> st
     if modality_names:
         aliases.append(modality_names)
     body = [_bounded(_sql_text(kind, f, row)) for f in kind.body_fields]
+    if kind.name == "regions":
+        # A region has no prose: say what it is in a sentence, so a hit reads
+        # "Body region: Calf. Also called: calves, ..." rather than a list.
+        also = f"replace({_sql_text(kind, 'synonyms', row)}, '; ', ', ')"
+        body = [
+            _bounded(
+                f"'Body region: ' || {row}.name || coalesce('. Also called: ' "
+                f"|| nullif({also}, ''), '') || '.'"
+            )
+        ]
     title = _bounded(_title_sql(kind, row), SEARCH_TITLE_CHARS)
     return (
         f"SELECT '{kind.name}', {row}.key, {title}, {_joined(aliases)}, "
@@ -261,6 +271,18 @@ def m004_guide(db: Database) -> None:
 
     install_missing_kinds(db, GUIDE_KINDS)
     _record_schema_version(db, 4)
+
+
+@migrations()
+def m005_regions(db: Database) -> None:
+    """The body map's regions (names, synonyms, shapes); a file that already holds
+    the shipped content gets the shipped regions at once."""
+    _create_kind_table(db, KINDS["regions"])
+    install_search_triggers(db)
+    from db.content import install_missing_kinds
+
+    install_missing_kinds(db, ("regions",))
+    _record_schema_version(db, 6)
 
 
 def apply_migrations(db: Database) -> list[str]:

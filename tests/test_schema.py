@@ -23,6 +23,7 @@ def test_new_file_gets_every_table_and_the_shipped_content(tmp_path):
         "m002_point_regions",
         "m003_bounded_search_text",
         "m004_guide",
+        "m005_regions",
     ]
     assert schema.schema_version(store.db) == schema.SCHEMA_VERSION
 
