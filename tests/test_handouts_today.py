@@ -50,9 +50,10 @@ def test_the_cli_prints_todays_sheet_with_aftercare_and_when_to_call(db_path, tm
 
 
 def test_plain_region_names_are_accepted_and_unknown_ones_explained(store, qapp):
-    assert region_key("neck") == "neck-back"
-    assert region_key("Back of the neck") == "neck-back"
-    assert region_key("LOWER-BACK") == "lower-back"
+    assert region_key(store.db, "neck") == "neck-back"
+    assert region_key(store.db, "Back of the neck") == "neck-back"
+    assert region_key(store.db, "LOWER-BACK") == "lower-back"
+    assert region_key(store.db, "tailbone") == "sacrum"
     with pytest.raises(HandoutError, match="'elbowz' is not a body region"):
         compose(store.db, "today", {"modality": "dry-needling", "regions": "elbowz"})
     with pytest.raises(HandoutError, match="needs a treatment"):

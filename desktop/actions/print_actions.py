@@ -26,8 +26,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, 
 
 from db.records import list_records
 from desktop.actions.api import WindowApi
-from desktop.dialogs.settings_dialog import ClinicSettingsDialog
-from desktop.printing.handouts import HandoutError, catalogue, compose
 from desktop.printing.printer import (
     PrintableHandout,
     PrintError,
@@ -55,6 +53,8 @@ def _busy() -> Iterator[None]:
 
 def choose_named_handout(window: WindowApi) -> str | None:
     """Ask which named handout to print when nothing printable is on screen."""
+    from desktop.printing.handouts import catalogue  # loaded when first printed, not at start
+
     items = catalogue(window.store.db)
     if not items:
         return None
@@ -82,6 +82,8 @@ def current_handout(window: WindowApi) -> PrintableHandout | None:
             return None
         wanted = (name, {})
     name, params = wanted
+    from desktop.printing.handouts import HandoutError, compose  # not on the start-up path
+
     try:
         with _busy():
             handout = compose(window.store.db, name, params)
@@ -196,9 +198,12 @@ def export_pdf_current(window: WindowApi) -> None:
 def today_sheet(window: WindowApi, dialog_factory: Callable[..., Any] | None = None) -> None:
     """Today's treatment sheet…: pick, tick, note, then preview or print; nothing is kept."""
     from desktop.dialogs.today_dialog import TodaySheetDialog
+    from desktop.printing.handouts import HandoutError, compose
+    from desktop.printing.today import body_regions
 
     modalities = list_records(window.store.db, "modalities")
-    dialog = (dialog_factory or TodaySheetDialog)(modalities, window)
+    regions = body_regions(window.store.db)
+    dialog = (dialog_factory or TodaySheetDialog)(modalities, regions, window)
     choice = dialog.exec()
     if choice not in (TodaySheetDialog.PREVIEW, TodaySheetDialog.PRINT):
         _status(window, "Today's sheet cancelled.")
@@ -219,6 +224,8 @@ def open_clinic_settings(
     window: WindowApi, dialog_factory: Callable[..., QDialog] | None = None
 ) -> None:
     """Clinic settings…: edit the details printed on every handout."""
+    from desktop.dialogs.settings_dialog import ClinicSettingsDialog
+
     dialog = (dialog_factory or ClinicSettingsDialog)(window.store, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         _status(window, "Clinic settings saved. New handouts use them.")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import Record
-from desktop.printing.today import MAX_NOTE_CHARS, REGIONS
+from desktop.printing.today import MAX_NOTE_CHARS
 
 
 class TodaySheetDialog(QDialog):
@@ -33,7 +33,12 @@ class TodaySheetDialog(QDialog):
     PREVIEW = 2
     PRINT = 3
 
-    def __init__(self, modalities: list[Record], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        modalities: list[Record],
+        regions: dict[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Today's treatment sheet")
         self.modality = QComboBox()
@@ -43,7 +48,7 @@ class TodaySheetDialog(QDialog):
         if dn >= 0:
             self.modality.setCurrentIndex(dn)
         self.regions = QListWidget()
-        for key, label in REGIONS.items():
+        for key, label in regions.items():
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

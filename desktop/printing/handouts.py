@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
+from db.database import Database
 from db.errors import FiliformError
 from db.frontdesk import glance_rows
 from db.guide import AnswersError
@@ -28,9 +27,8 @@ from db.plain_text import first_sentence
 from db.records import Record, get_record, list_records, records_about
 from db.settings import PAPER_SIZES, load_settings
 from db.vocab import CALL_LEVELS, PAPER_SIZE, PHASE, one_of
-from desktop.printing import guide_handout, patient_record, today
+from desktop.printing import body_chart, guide_handout, patient_record, today
 from desktop.printing.citations import Citations
-from desktop.printing.figures import FIGURE_URL, body_figure, figure_size
 from desktop.printing.logo import load_logo, logo_size
 from desktop.printing.printer import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
 from desktop.printing.qr import QR_SIZE_PX, QR_URL, qr_image, qr_target
@@ -77,8 +75,7 @@ class _Plan:
     modalities: list[str] = field(default_factory=list)  # for the "when to call" notes
     call_levels: tuple[str, ...] = CALL_LEVELS
     brief: bool = False  # a single answer: reasons to call the clinic one line each
-    # (regions, referral regions) for the body figure slot (figures.py)
-    figure_regions: tuple[list[str], list[str]] = ([], [])
+    images: dict[str, Any] = field(default_factory=dict)  # URL -> QImage (the body chart)
 
 
 # ---------------------------------------------------------------- lookups
@@ -214,12 +211,7 @@ def _record(db: Database, kind: str, key: str) -> _Plan:
     modalities += list(record.get("modalities", []))
     if kind == "modalities":
         modalities.append(key)
-    figure = (
-        (list(record.get("regions") or []), list(record.get("referral_regions") or []))
-        if kind == "points"
-        else ([], [])
-    )
-    return _Plan(
+    plan = _Plan(
         patient_record.title_of(record),
         "handouts/patient_record.html",
         {
@@ -229,8 +221,13 @@ def _record(db: Database, kind: str, key: str) -> _Plan:
         },
         [m for m in modalities if m != "general"],
         brief=kind in patient_record.SINGLE_ANSWER_KINDS,
-        figure_regions=figure,
     )
+    if kind == "points":
+        chart = body_chart.point_chart(db, record)
+        if chart is not None:
+            plan.context.update(chart.template_context())
+            plan.images.update(chart.images())
+    return plan
 
 
 def _today(db: Database, params: Mapping[str, Any]) -> _Plan:
@@ -249,9 +246,21 @@ def _today(db: Database, params: Mapping[str, Any]) -> _Plan:
     except today.TodayError as e:
         raise HandoutError(str(e)) from None
     context = today.context(db, sheet)
-    figure = context.pop("figure_regions")
+    return _Plan(today.TITLE, "handouts/today.html", context, [m.key], brief=True)
+
+
+def _where_it_hurts(db: Database, region: str) -> _Plan:
+    """`body/REGION`: what both traditions say about pain in one body region."""
+    found = body_chart.where_it_hurts_context(db, region)
+    if found is None:
+        raise HandoutError(f"There is no body region '{region}'.")
+    title, context, chart = found
     return _Plan(
-        today.TITLE, "handouts/today.html", context, [m.key], brief=True, figure_regions=figure
+        title,
+        "handouts/where_it_hurts.html",
+        context,
+        list(body_chart.BOTH_TRADITIONS),
+        images=chart.images(),
     )
 
 
@@ -355,6 +364,7 @@ PARAMETERISED = {
     "compare": "compare/A/B: two modalities side by side, e.g. compare/acupuncture/dry-needling",
     "today": "today --modality M [--regions R,R] [--points P,P] [--note TEXT]: "
     "today's treatment sheet",
+    "body": "body/REGION: where it hurts, with the body chart, e.g. body/heel",
 }
 
 
@@ -363,6 +373,8 @@ def _plan(db: Database, name: str, params: Mapping[str, Any] | None) -> _Plan:
     if name == guide_handout.NAME and params.get("answers") is not None:
         return _guide(db, params["answers"])
     head, _, rest = name.partition("/")
+    if head == "body" and rest:
+        return _where_it_hurts(db, rest)
     if rest and head in PARAMETERISED:
         parts = rest.split("/", 1)
         if len(parts) != 2:
@@ -466,8 +478,6 @@ def _body(
         cite=citations.text,
         cite_add=citations.add,
         citations=citations,
-        figure=FIGURE_URL in images,
-        figure_url=FIGURE_URL,
         **_qr_context(clinic, QR_URL in images),
         **{k: v for k, v in context.items() if k not in common},
     )
@@ -495,10 +505,7 @@ def compose(
     large = clinic["large_print"] if large_print is None else large_print
     sizes = SIZES[bool(large)]
     header, images, notes = _clinic_header(clinic, sizes, today)
-    figure_image = body_figure(*plan.figure_regions)
-    if figure_image is not None:
-        images[FIGURE_URL] = figure_image
-        plan.context["figure_size"] = figure_size(figure_image)
+    images.update(plan.images)
     footer = render(
         "handouts/footer.html",
         clinic=clinic,
