@@ -15,8 +15,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from db import backups, ownership, schema
 from db.content import (
     MANIFEST,
@@ -27,6 +25,7 @@ from db.content import (
     load_content_dir,
     update_content,
 )
+from db.database import Database
 from db.errors import FiliformError, wraps_storage
 from db.paths import CONTENT_DIR
 

@@ -15,8 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
+from db.database import Database
 from db.errors import FiliformError
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
 from db.paths import CONTENT_DIR
@@ -374,7 +373,9 @@ def install_content(db: Database, bundle: ContentBundle) -> None:
 
 
 def content_version(db: Database) -> str | None:
-    if not db["meta"].exists():
+    if not db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone():
         return None
     rows = list(db.query("SELECT value FROM meta WHERE key = 'content_version'"))
     return rows[0]["value"] if rows else None

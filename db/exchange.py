@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from db.backups import make_backup
 from db.content import check_references, content_version, now_iso, validate_record
+from db.database import Database
 from db.errors import FiliformError, wraps_storage
 from db.kinds import KINDS
 from db.records import decode_row

@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
+from db.database import Database
 from db.kinds import KINDS
 from db.plain_text import first_sentence, lead
 from db.records import Record, get_record

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
+from db.database import Database
 from db.errors import FiliformError
 from db.records import Record, list_records, modality_names
 

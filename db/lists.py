@@ -19,9 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlite_utils import Database
-
 from db import vocab
+from db.database import Database
 from db.errors import wraps_storage
 from db.kinds import KINDS
 

@@ -11,9 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from db import vocab
+from db.database import Database
 from db.errors import wraps_storage
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
 

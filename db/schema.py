@@ -9,9 +9,14 @@ unstemmed one whose vocabulary feeds "did you mean".
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from db.database import full_database
 from db.kinds import GUIDE_KINDS, KINDS, Kind
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SCHEMA_VERSION = 6
 MIGRATION_SET = "filiform"
@@ -27,7 +32,65 @@ SEARCH_TITLE_CHARS = 1_000
 WORDS_FTS = "search_words_fts"
 WORDS_VOCAB = "search_words_vocab"
 
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of what ran
+
+
+class MigrationSet:
+    """Filiform's migrations, registered like `sqlite_utils.Migrations` ones.
+
+    Checking what is pending runs on every start, so it is one plain query;
+    applying them (the write path) hands the set to sqlite-utils' `Migrations`,
+    which runs each in a transaction with its record.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.functions: list[tuple[str, Callable[[Any], None]]] = []
+
+    def __call__(self, *, name: str | None = None) -> Callable[[Any], Any]:
+        def register(func: Callable[[Any], None]) -> Callable[[Any], None]:
+            self.functions.append((name or func.__name__, func))
+            return func
+
+        return register
+
+    def _applied_names(self, db: Any) -> set[str]:
+        found = db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+        ).fetchone()
+        if found is None:
+            return set()
+        rows = db.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [self.name]
+        )
+        return {r[0] for r in rows}
+
+    def pending(self, db: Any) -> list[Any]:
+        """What has not run on this file (objects with a `name`, as sqlite-utils gives)."""
+        done = self._applied_names(db)
+        return [_Named(name) for name, _f in self.functions if name not in done]
+
+    def _sqlite_utils(self) -> Any:
+        from sqlite_utils import Migrations
+
+        real = Migrations(self.name)
+        for name, func in self.functions:
+            real(name=name)(func)
+        return real
+
+    def applied(self, db: Any) -> list[Any]:
+        return self._sqlite_utils().applied(full_database(db))
+
+    def apply(self, db: Any) -> None:
+        self._sqlite_utils().apply(full_database(db))
+
+
+class _Named:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+migrations: Any = MigrationSet(MIGRATION_SET)
 
 
 def _column_type(kind: Kind, field_name: str) -> type:
@@ -287,9 +350,9 @@ def m005_regions(db: Database) -> None:
 
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; returns the names applied (empty if none)."""
-    pending = [m.name for m in migrations.pending(db)]
+    pending = pending_migrations(db)
     if pending:
-        migrations.apply(db)
+        migrations.apply(_for(db))
         # Every migration this Filiform knows is applied, whatever order they
         # landed in on a branch: the file is at this version.
         _record_schema_version(db, SCHEMA_VERSION)
@@ -297,12 +360,19 @@ def apply_migrations(db: Database) -> list[str]:
 
 
 def pending_migrations(db: Database) -> list[str]:
-    return [m.name for m in migrations.pending(db)]
+    return [m.name for m in migrations.pending(_for(db))]
+
+
+def _for(db: Any) -> Any:
+    """Our set reads the plain connection; a sqlite-utils set (a test's) gets sqlite-utils."""
+    return db if isinstance(migrations, MigrationSet) else full_database(db)
 
 
 def schema_version(db: Database) -> int:
     """The schema version recorded in the file (0 for an empty file)."""
-    if not db["meta"].exists():
+    if not db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone():
         return 0
     rows = list(db.query("SELECT value FROM meta WHERE key = 'schema_version'"))
     return int(rows[0]["value"]) if rows else 0

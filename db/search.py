@@ -10,7 +10,6 @@ the index is suggested and, if the typed words found nothing, searched for.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import html
 import re
@@ -19,9 +18,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from db.codes import replace_codes
+from db.database import Database
 from db.errors import wraps_storage
 from db.kinds import KINDS, SEARCHABLE_KINDS
 from db.plain_text import lead
@@ -418,14 +416,16 @@ def _is_question(text: str) -> bool:
 
 def _too_common(db: Database, terms: list[Term]) -> bool:
     """True when even the rarest word of the query is in very many records."""
-    vocab = _vocabulary(db)
-    threshold = max(COMMON_MIN_DOCS, vocab.total_docs * COMMON_FRACTION)
+    if any(t.is_code for t in terms):
+        return False
+    vocab = _Vocabulary(db)
     counts = [
         max(vocab.docs_starting(w.split()[0].lower()) for w in (t.text, *t.alternatives))
         for t in terms
-        if not t.is_code
     ]
-    return bool(counts) and len(counts) == len(terms) and min(counts) >= threshold
+    if not counts or min(counts) < COMMON_MIN_DOCS:
+        return False  # the usual case, decided without counting the records
+    return min(counts) >= _total_docs(db) * COMMON_FRACTION
 
 
 def _search_terms(
@@ -450,11 +450,11 @@ def _search_terms(
     if names_a_point and not question and (kinds is None or "points" in kinds):
         # A point name typed in separate syllables ("Xi Yan", "Hua Tuo Jia Ji")
         # opens the point whose name is those syllables run together. The
-        # joined word is looked up in the cached vocabulary first: a phrase
+        # joined word is looked up in the vocabulary first (one seek): a phrase
         # query over common words ("dry needling") costs seconds at 100,000
         # records, a rare single word a few milliseconds.
         joined = "".join(t.text for t in terms)
-        if joined in _vocabulary(db).docs:
+        if _Vocabulary(db).count(joined) is not None:
             # No kind filter in SQL: "rowid IN (points)" probes the index
             # once per point record; the joined word is rare, so filter here.
             named = [
@@ -511,48 +511,75 @@ def _match_count(db: Database, fts_expression: str) -> int:
         return 0
 
 
-@dataclass
-class _Vocabulary:
-    """The unstemmed words of the index: sorted, with document counts."""
+_NO_DIGITS = "term NOT GLOB '*[0-9]*'"  # codes and numbers are not words to suggest
 
-    words: list[str]
-    docs: dict[str, int]
-    total_docs: int = 0
+
+def _after_prefix(prefix: str) -> str:
+    """The smallest string greater than every string that starts with `prefix`."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+class _Vocabulary:
+    """The unstemmed words of the index, asked one range at a time.
+
+    Reading the whole vocabulary costs FTS5 a walk over every doclist (about a
+    second at 100,000 records, paid by the first search after opening the
+    file); a word or a prefix is a seek into the index instead.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.conn = db.conn
+
+    def count(self, word: str) -> int | None:
+        """Documents holding exactly `word` (None if the index does not have it)."""
+        row = self.conn.execute(
+            f"SELECT doc FROM {WORDS_VOCAB} WHERE term = ? AND {_NO_DIGITS}", [word]
+        ).fetchone()
+        return row[0] if row else None
 
     def has_word_starting(self, prefix: str) -> bool:
-        i = bisect.bisect_left(self.words, prefix)
-        return i < len(self.words) and self.words[i].startswith(prefix)
+        row = self.conn.execute(
+            f"SELECT 1 FROM {WORDS_VOCAB} WHERE term >= ? AND term < ? AND {_NO_DIGITS} LIMIT 1",
+            [prefix, _after_prefix(prefix)],
+        ).fetchone()
+        return row is not None
 
     def docs_starting(self, prefix: str) -> int:
         """Most documents holding any one word that starts with `prefix` (a lower bound
         on how many records the stemmed or prefix term matches)."""
-        i = bisect.bisect_left(self.words, prefix)
-        best = 0
-        while i < len(self.words) and self.words[i].startswith(prefix):
-            best = max(best, self.docs[self.words[i]])
-            i += 1
-        return best
+        if not prefix:
+            return 0
+        row = self.conn.execute(
+            f"SELECT max(doc) FROM {WORDS_VOCAB} WHERE term >= ? AND term < ? AND {_NO_DIGITS}",
+            [prefix, _after_prefix(prefix)],
+        ).fetchone()
+        return row[0] or 0
+
+    def near(self, word: str) -> dict[str, int]:
+        """Words with the same first letter and within two letters of its length."""
+        rows = self.conn.execute(
+            f"SELECT term, doc FROM {WORDS_VOCAB} WHERE term >= ? AND term < ? "
+            f"AND length(term) BETWEEN ? AND ? AND {_NO_DIGITS} ORDER BY term",
+            [word[:1], _after_prefix(word[:1]), len(word) - 2, len(word) + 2],
+        ).fetchall()
+        return dict(rows)
 
 
-_vocab_cache: dict[int, tuple[sqlite3.Connection, tuple[int, int], _Vocabulary]] = {}
+_total_cache: dict[int, tuple[sqlite3.Connection, tuple[int, int], int]] = {}
 
 
-def _vocabulary(db: Database) -> _Vocabulary:
-    """Every unstemmed word in the index (cached until the data changes)."""
+def _total_docs(db: Database) -> int:
+    """Records in the index (cached until the data changes)."""
     conn = db.conn
     stamp = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    cached = _vocab_cache.get(id(conn))
+    cached = _total_cache.get(id(conn))
     if cached and cached[0] is conn and cached[1] == stamp:
         return cached[2]
-    rows = conn.execute(
-        f"SELECT term, doc FROM {WORDS_VOCAB} WHERE term NOT GLOB '*[0-9]*' ORDER BY term"
-    ).fetchall()
     total = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
-    vocab = _Vocabulary([t for t, _ in rows], dict(rows), total)
-    if len(_vocab_cache) > 4:
-        _vocab_cache.clear()
-    _vocab_cache[id(conn)] = (conn, stamp, vocab)
-    return vocab
+    if len(_total_cache) > 4:
+        _total_cache.clear()
+    _total_cache[id(conn)] = (conn, stamp, total)
+    return total
 
 
 def _correction(db: Database, vocab: _Vocabulary, term: Term) -> str | None:
@@ -563,17 +590,17 @@ def _correction(db: Database, vocab: _Vocabulary, term: Term) -> str | None:
     ending of the same stem (it then matches the same records).
     """
     word = term.text
-    if term.is_code or len(word) < 4 or word in vocab.docs:
+    if term.is_code or len(word) < 4 or vocab.count(word) is not None:
         return None
     if term.prefix and vocab.has_word_starting(word):
         return None
-    candidates = [w for w in vocab.words if abs(len(w) - len(word)) <= 2 and w[:1] == word[:1]]
-    matches = difflib.get_close_matches(word, candidates, n=5, cutoff=0.75)
+    near = vocab.near(word)
+    matches = difflib.get_close_matches(word, list(near), n=5, cutoff=0.75)
     if not matches:
         return None
     best = max(
         matches,
-        key=lambda m: (round(difflib.SequenceMatcher(None, word, m).ratio(), 2), vocab.docs[m]),
+        key=lambda m: (round(difflib.SequenceMatcher(None, word, m).ratio(), 2), near[m]),
     )
     if _match_count(db, _quote(word)) == _match_count(db, _quote(best)):
         return None  # same stem: nothing to correct
@@ -609,7 +636,7 @@ def _point_name_words(db: Database) -> set[str]:
 
 def _suggest(db: Database, query: str, terms: list[Term]) -> tuple[list[Term], str] | None:
     """Terms with misspelt words corrected, and the corrected query as text."""
-    vocab = _vocabulary(db)
+    vocab = _Vocabulary(db)
     corrected, changed, suggestion = [], False, query
     for term in terms:
         better = _correction(db, vocab, term)

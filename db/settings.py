@@ -14,9 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from db import vocab
+from db.database import Database
 from db.errors import FiliformError, wraps_storage
 from db.vocab import Vocabulary
 

@@ -93,9 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     log.info("window opened on %s (read-only: %s)", path, store.read_only)
     window = MainWindow(store)
     window.show()
-    from desktop.dialogs.first_start import offer_first_start
+    from db.frontdesk import setup_needed
 
-    offer_first_start(store, window)  # a new database: ask for the letterhead, skippable
+    if not store.read_only and setup_needed(store.db):
+        # A new database: ask for the letterhead, skippable. The dialog's module
+        # (and the settings form under it) loads only then, not on every start.
+        from desktop.dialogs.first_start import offer_first_start
+
+        offer_first_start(store, window)
     try:
         return app.exec()
     finally:

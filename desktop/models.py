@@ -20,9 +20,9 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from sqlite_utils import Database
 
 from db import lists
+from db.database import Database
 from db.lists import Column, ListQuery, like_pattern
 from db.search import Hit, SearchResult
 

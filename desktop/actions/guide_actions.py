@@ -10,14 +10,15 @@ from __future__ import annotations
 from desktop.actions import print_actions
 from desktop.actions.api import WindowApi
 from desktop.dialogs.approach_guide import Answers, ApproachGuideDialog
-from desktop.printing.guide_handout import NAME
-from desktop.printing.handouts import HandoutError, compose
 
 SHORTCUT = "Ctrl+G"
 
 
 def print_guide_result(window: WindowApi, answers: Answers) -> None:
     """Compose the filled-in result as a handout and open the print dialog for it."""
+    from desktop.printing.guide_handout import NAME  # the printing side loads when used
+    from desktop.printing.handouts import HandoutError, compose
+
     try:
         handout = compose(window.store.db, NAME, {"answers": answers})
     except HandoutError as e:

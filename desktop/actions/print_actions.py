@@ -23,8 +23,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from desktop.actions.api import WindowApi
-from desktop.dialogs.settings_dialog import ClinicSettingsDialog
-from desktop.printing.handouts import HandoutError, catalogue, compose
 from desktop.printing.printer import (
     PAPER_SIZES,
     PrintableHandout,
@@ -53,6 +51,8 @@ def _busy() -> Iterator[None]:
 
 def choose_named_handout(window: WindowApi) -> str | None:
     """Ask which named handout to print when nothing printable is on screen."""
+    from desktop.printing.handouts import catalogue  # loaded when first printed, not at start
+
     items = catalogue(window.store.db)
     if not items:
         return None
@@ -80,6 +80,8 @@ def current_handout(window: WindowApi) -> PrintableHandout | None:
             return None
         wanted = (name, {})
     name, params = wanted
+    from desktop.printing.handouts import HandoutError, compose  # not on the start-up path
+
     try:
         with _busy():
             handout = compose(window.store.db, name, params)
@@ -190,6 +192,8 @@ def open_clinic_settings(
     window: WindowApi, dialog_factory: Callable[..., QDialog] | None = None
 ) -> None:
     """Clinic settings…: edit the details printed on every handout."""
+    from desktop.dialogs.settings_dialog import ClinicSettingsDialog
+
     dialog = (dialog_factory or ClinicSettingsDialog)(window.store, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         _status(window, "Clinic settings saved. New handouts use them.")

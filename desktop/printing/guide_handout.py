@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
+from db.database import Database
 from db.guide import Guide, GuideResult, load_guide, score
 
 NAME = "which-approach-fits"

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
+from db.database import Database
 from db.errors import FiliformError
 from db.frontdesk import glance_rows
 from db.guide import AnswersError

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from markupsafe import Markup
-from sqlite_utils import Database
 
 from db import records as rec
+from db.database import Database
 from db.frontdesk import glance_rows
 from db.records import Record
 from desktop.rendering.templating import render

@@ -12,7 +12,6 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import TemplateError
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -303,7 +302,13 @@ class RecordTab(QWidget):
     def _render(self, kind: str, key: str) -> bool:
         try:
             html = self.fragment(kind, key)
-        except TemplateError:
+        except Exception as error:
+            # Jinja2 is loaded by now (fragment renders with it); importing it at the
+            # top would put it on the start-up path before any record is shown.
+            from jinja2 import TemplateError
+
+            if not isinstance(error, TemplateError):
+                raise
             # A broken template must not take the window down; say so and log it.
             log.exception("cannot render %s/%s", kind, key)
             self._shown = (kind, key)

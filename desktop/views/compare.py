@@ -65,9 +65,25 @@ class CompareTab(QWidget):
             first, second = DEFAULT_PAIR
         else:
             first, second = (keys + keys)[:2] if keys else ("", "")
-        self._quiet = True
-        self.show_pair(first, second)
-        self._quiet = False
+        if first and second:
+            # The tab is hidden at start-up: the pair is chosen now and rendered
+            # (Jinja2, the template) when the pane is first shown or read.
+            self._select(first, second)
+            self._pair = (first, second)
+            db = self.db
+            self.detail.show_later(
+                lambda: render_compare(db, first, second), "Choose two modalities to compare."
+            )
+        else:
+            self.show_pair(first, second)
+
+    def _select(self, a: str, b: str) -> None:
+        for combo, key in ((self.combo_a, a), (self.combo_b, b)):
+            combo.blockSignals(True)
+            i = combo.findData(key)
+            if i >= 0:
+                combo.setCurrentIndex(i)
+            combo.blockSignals(False)
 
     def reload_choices(self) -> None:
         rows = lists.titles(self.db, "modalities")
@@ -92,12 +108,7 @@ class CompareTab(QWidget):
 
     def show_pair(self, a: str, b: str) -> bool:
         """Show modalities a and b side by side; False if either is missing."""
-        for combo, key in ((self.combo_a, a), (self.combo_b, b)):
-            combo.blockSignals(True)
-            i = combo.findData(key)
-            if i >= 0:
-                combo.setCurrentIndex(i)
-            combo.blockSignals(False)
+        self._select(a, b)
         html = render_compare(self.db, a, b) if a and b else None
         if html is None:
             self._pair = None

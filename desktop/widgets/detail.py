@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QShowEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.rendering.record_context import render_page
@@ -13,7 +16,10 @@ class DetailBrowser(QTextBrowser):
     """Shows one rendered fragment; `filiform://KIND/KEY` links emit `recordLinkActivated`.
 
     The fragment is kept so a text-size change re-renders it rather than
-    scaling, which keeps headings and tables in proportion.
+    scaling, which keeps headings and tables in proportion. A hidden pane
+    renders when it is shown, or when its text is read: a start-up builds
+    several panes that nobody sees yet, and rendering their empty-state
+    message would load Jinja2 and the page template before the first paint.
     """
 
     recordLinkActivated = Signal(str, str)
@@ -27,29 +33,78 @@ class DetailBrowser(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._fragment = ""
         self._text_size = 11
+        self._stale = False  # the fragment or size changed while hidden
+        self._later: tuple[Callable[[], str | None], str] | None = None
 
     def show_fragment(self, fragment: str) -> None:
+        self._later = None
         self._fragment = fragment
-        self._render()
-        self.verticalScrollBar().setValue(0)
+        if self.isVisible():
+            self._render()
+            self.verticalScrollBar().setValue(0)
+        else:
+            self._stale = True
 
     def show_message(self, text: str) -> None:
         """A plain, escaped message in place of a record (empty states)."""
-        from html import escape
+        self.show_fragment(_message(text))
 
-        self.show_fragment(f'<p class="muted">{escape(text)}</p>')
+    def show_later(self, make: Callable[[], str | None], if_none: str) -> None:
+        """Show the fragment `make()` returns (or the message `if_none`), made only
+        when the pane is shown or read: a hidden tab need not render at start-up."""
+        self._later = (make, if_none)
+        self._stale = True
+        if self.isVisible():
+            self._catch_up()
 
     def set_text_size(self, points: int) -> None:
         if points != self._text_size:
             self._text_size = points
+            if self._stale or not self.isVisible():
+                self._stale = True
+                return
             position = self.verticalScrollBar().value()
             self._render()
             self.verticalScrollBar().setValue(position)
 
     def _render(self) -> None:
+        self._stale = False
         self.setHtml(render_page(self._fragment, self._text_size))
+
+    def _catch_up(self) -> None:
+        """Render what changed while hidden (a new fragment starts at the top)."""
+        if self._later is not None:
+            make, if_none = self._later
+            self._later = None
+            made = make()
+            self._fragment = made if made is not None else _message(if_none)
+        if self._stale:
+            self._render()
+            self.verticalScrollBar().setValue(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._catch_up()
+        super().showEvent(event)
+
+    def toPlainText(self) -> str:  # noqa: N802 - Qt name
+        self._catch_up()
+        return super().toPlainText()
+
+    def toHtml(self) -> str:  # noqa: N802 - Qt name
+        self._catch_up()
+        return super().toHtml()
+
+    def document(self) -> QTextDocument:
+        self._catch_up()
+        return super().document()
 
     def _on_anchor(self, url: QUrl) -> None:
         target = parse_record_url(url.toString())
         if target:
             self.recordLinkActivated.emit(*target)
+
+
+def _message(text: str) -> str:
+    from html import escape
+
+    return f'<p class="muted">{escape(text)}</p>'

@@ -452,7 +452,11 @@ class MainWindow(QMainWindow):
         return view.fragment(*view.resolve(kind, key)) if view is not None else None
 
     def _restyle(self, points: int) -> None:
-        self.setStyleSheet(window_style(points))
+        # Setting the same sheet again re-polishes every widget for nothing (it
+        # was the costliest call of a start-up, which sets the size twice).
+        sheet = window_style(points)
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
 
     def _record_tabs(self) -> list[RecordTab]:
         return [v for v in self.views.values() if isinstance(v, RecordTab)]

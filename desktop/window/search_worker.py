@@ -17,9 +17,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from sqlite_utils import Database
 
 from db.connection import open_reader
+from db.database import Database
 from db.errors import FiliformError
 from db.search import SearchResult, search
 

@@ -86,8 +86,43 @@ def test_keystroke_to_results(qtbot) -> None:  # noqa: ANN001 - pytest-qt fixtur
                     continue
                 samples.append({"query": query[: i + 1], **type_key(char)})
             assert window.search_panel.model.result.query == query
-    window.searcher.stop()
+    titles = [hit.title for hit in window.search_panel.model.result.hits] or ["Will it hurt?"]
+    window.close()  # stops the search thread; nothing renders after the database closes
     store.close()
+    baseline = bare_keystrokes(qtbot, titles * 10, repeat)
     Path(os.environ["FILIFORM_BENCH_OUT"]).write_text(
-        json.dumps({"first_ms": first, "samples": samples}), encoding="utf-8"
+        json.dumps({"first_ms": first, "samples": samples, "baseline": baseline}),
+        encoding="utf-8",
     )
+
+
+def bare_keystrokes(qtbot, titles: list[str], repeat: int) -> list[float]:  # noqa: ANN001
+    """The baseline: the same keys into a bare QLineEdit whose every key filters a
+    list of titles in Python and repaints a QListView: Qt's own cost of a key and
+    a list repaint, with no search, no thread and no database."""
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    line, view, model = QLineEdit(), QListView(), QStringListModel()
+    view.setModel(model)
+    layout = QVBoxLayout(widget)
+    layout.addWidget(line)
+    layout.addWidget(view)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    line.setFocus()
+    samples = []
+    for _ in range(repeat):
+        for query in QUERIES:
+            line.clear()
+            for char in query:
+                started = time.perf_counter()
+                qtbot.keyClick(line, char)
+                words = line.text().lower().split()
+                model.setStringList([t for t in titles if all(w[:2] in t.lower() for w in words)])
+                view.viewport().repaint()
+                samples.append((time.perf_counter() - started) * 1000)
+    return samples
