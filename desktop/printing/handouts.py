@@ -27,7 +27,7 @@ from db.plain_text import first_sentence
 from db.records import Record, get_record, list_records, records_about
 from db.settings import PAPER_SIZES, load_settings
 from db.vocab import CALL_LEVELS, PAPER_SIZE, PHASE, one_of
-from desktop.printing import guide_handout
+from desktop.printing import body_chart, guide_handout
 from desktop.printing.logo import load_logo, logo_size
 from desktop.printing.printer import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
 from desktop.rendering.record_context import compare_context, record_context
@@ -71,6 +71,7 @@ class _Plan:
     context: dict[str, Any]
     modalities: list[str] = field(default_factory=list)  # for the "when to call" notes
     call_levels: tuple[str, ...] = CALL_LEVELS
+    images: dict[str, Any] = field(default_factory=dict)  # URL -> QImage (the body chart)
 
 
 # ---------------------------------------------------------------- lookups
@@ -207,8 +208,29 @@ def _record(db: Database, kind: str, key: str) -> _Plan:
     modalities += list(record.get("modalities", []))
     if kind == "modalities":
         modalities.append(key)
-    return _Plan(
+    plan = _Plan(
         record.title, "handouts/record.html", context, [m for m in modalities if m != "general"]
+    )
+    if kind == "points":
+        chart = body_chart.point_chart(db, record)
+        if chart is not None:
+            plan.context.update(chart.template_context())
+            plan.images.update(chart.images())
+    return plan
+
+
+def _where_it_hurts(db: Database, region: str) -> _Plan:
+    """`body/REGION`: what both traditions say about pain in one body region."""
+    found = body_chart.where_it_hurts_context(db, region)
+    if found is None:
+        raise HandoutError(f"There is no body region '{region}'.")
+    title, context, chart = found
+    return _Plan(
+        title,
+        "handouts/where_it_hurts.html",
+        context,
+        list(body_chart.BOTH_TRADITIONS),
+        images=chart.images(),
     )
 
 
@@ -317,6 +339,7 @@ def catalogue(db: Database) -> list[HandoutInfo]:
 PARAMETERISED = {
     "record": "record/KIND/KEY: any single record, e.g. record/faqs/will-it-hurt",
     "compare": "compare/A/B: two modalities side by side, e.g. compare/acupuncture/dry-needling",
+    "body": "body/REGION: where it hurts, with the body chart, e.g. body/heel",
 }
 
 
@@ -325,6 +348,8 @@ def _plan(db: Database, name: str, params: Mapping[str, Any] | None) -> _Plan:
     if name == guide_handout.NAME and params.get("answers") is not None:
         return _guide(db, params["answers"])
     head, _, rest = name.partition("/")
+    if head == "body" and rest:
+        return _where_it_hurts(db, rest)
     if rest and head in PARAMETERISED:
         parts = rest.split("/", 1)
         if len(parts) != 2:
@@ -423,4 +448,5 @@ def compose(
         base_points=sizes["body"],
         logo=logo,
         notes=[problem] if problem else [],
+        images=dict(plan.images),
     )

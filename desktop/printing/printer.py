@@ -72,6 +72,8 @@ class PrintableHandout:
     base_points: float = 11  # body text size; headings scale from it
     logo: QImage | None = None
     notes: list[str] = field(default_factory=list)
+    # Pictures the body refers to by URL (<img src="...">): the body chart.
+    images: dict[str, QImage] = field(default_factory=dict)
 
 
 @dataclass
@@ -114,7 +116,11 @@ def _base_font(points: float) -> QFont:
 
 
 def _new_document(
-    html: str, width: float, logo: QImage | None = None, points: float = 11
+    html: str,
+    width: float,
+    logo: QImage | None = None,
+    points: float = 11,
+    images: dict[str, QImage] | None = None,
 ) -> QTextDocument:
     """A document laid out at 96 dpi. `points` is the base size: Qt sizes <h1>-<h3>
     from it (x1.73, x1.44, x1.2) and ignores a CSS font-size on headings."""
@@ -130,6 +136,8 @@ def _new_document(
     doc.setDefaultTextOption(option)
     if logo is not None:
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(LOGO_URL), logo)
+    for url, image in (images or {}).items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
     doc.setHtml(html)
     doc.setTextWidth(width)
     return doc
@@ -280,7 +288,9 @@ class _Pages:
         probe = handout.footer_html.replace(PAGE_TOKEN, "88").replace(PAGES_TOKEN, "88")
         footer_height = _new_document(probe, inner).size().height()
         self.geometry = _Geometry(width, height, margin, self.header.size().height(), footer_height)
-        self.body = _new_document(handout.body_html, inner, points=handout.base_points)
+        self.body = _new_document(
+            handout.body_html, inner, points=handout.base_points, images=handout.images
+        )
         self.body.setPageSize(QSizeF(inner, self.geometry.body_height))
         keep_headings_with_text(self.body)
         self.count = self.body.pageCount()

@@ -32,7 +32,7 @@ from db.search import Hit
 from desktop import preferences as prefs
 from desktop.actions import edit_actions, guide_actions, print_actions
 from desktop.dialogs.about import about_html
-from desktop.views import TAB_CLASSES, CompareTab, RecordTab
+from desktop.views import EXTRA_TAB_SHORTCUTS, TAB_CLASSES, CompareTab, RecordTab
 from desktop.views.home import HomePage
 from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
 from desktop.widgets.icons import ACTION_ICONS, TAB_ICONS, app_icon, icon
@@ -46,7 +46,7 @@ from desktop.window.zoom import TextZoom
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
 # Shorter tab labels where the full title is long (the tooltip has the full one).
-TAB_LABELS = {"expectations": "Expectations", "faqs": "Questions"}
+TAB_LABELS = {"expectations": "Expectations", "faqs": "Questions", "body": "Body"}
 HOME_TAB = 0
 MAX_RECENT = 8
 HOME_ENTRY: Entry = ("home", "", "")
@@ -124,9 +124,10 @@ class MainWindow(QMainWindow):
         for i in range(self.tabs.count()):
             name = getattr(self.tabs.widget(i), "name", "")
             self.tabs.setTabIcon(i, icon(TAB_ICONS.get(name, "")))
-        for i in range(1, min(self.tabs.count(), 10)):
+        for i in range(1, self.tabs.count()):
             title = getattr(self.tabs.widget(i), "title", self.tabs.tabText(i))
-            self.tabs.setTabToolTip(i, f"{title} (Ctrl+{i})")
+            key = f"Ctrl+{i}" if i <= 9 else EXTRA_TAB_SHORTCUTS.get(self._tab_name(i))
+            self.tabs.setTabToolTip(i, f"{title} ({key})" if key else title)
 
         self.search_panel = SearchPanel()
         self.answer = self.search_panel.answer
@@ -202,7 +203,8 @@ class MainWindow(QMainWindow):
         menus.separator("view")
         menus.add("home", "&Home", self.show_home, ["Alt+Home"], "view")
         for i in range(1, self.tabs.count()):
-            shortcuts = [f"Ctrl+{i}"] if i <= 9 else None
+            extra = EXTRA_TAB_SHORTCUTS.get(self._tab_name(i))
+            shortcuts = [f"Ctrl+{i}"] if i <= 9 else ([extra] if extra else None)
             menus.add(
                 f"tab_{i}",
                 self.tabs.tabText(i),
@@ -251,6 +253,9 @@ class MainWindow(QMainWindow):
     def view(self, name: str) -> RecordTab | CompareTab:
         """The tab called `name` ("modalities", "points", "compare", ...)."""
         return self.views[name]
+
+    def _tab_name(self, index: int) -> str:
+        return str(getattr(self.tabs.widget(index), "name", ""))
 
     def current_view(self) -> RecordTab | CompareTab | HomePage:
         return self.tabs.currentWidget()  # type: ignore[return-value]
