@@ -143,11 +143,20 @@ def load_settings(db: Database) -> dict[str, Any]:
 @wraps_storage("save the clinic settings")
 def save_settings(db: Database, values: Mapping[str, Any]) -> None:
     """Write several settings in one transaction; all are checked before any is written."""
-    rows = [{"key": key, "value": _setting(key).to_text(value)} for key, value in values.items()]
+    rows = [(key, _setting(key).to_text(value)) for key, value in values.items()]
     with db.conn:
-        for row in rows:
-            db.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [row["key"], row["value"]],
-            )
+        for key, text in rows:
+            put_text(db, key, text)
+
+
+def put_text(db: Database, key: str, text: str) -> None:
+    """Write one row of the `settings` table as it is (the caller commits).
+
+    Registered settings go through `save_settings`, which checks them; the
+    home page's pins and the first-start flag use this for their own rows.
+    """
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, text],
+    )

@@ -2,7 +2,7 @@
 
 One search box on top, tabs below, menus and a status bar. The parts live
 next to this module: `search` (debounce, worker, results), `menus` (the menu
-registry), `zoom` (text size), `saved_state` (geometry, splitters, last tab),
+registry), `zoom` (text size), `saved_state` (geometry, splitters),
 `style` (the style sheet), `navigation` (Back/Forward history); the menu
 actions come from `desktop.actions`, each installed through
 `desktop.actions.api.WindowApi`. See docs/ARCHITECTURE.md.
@@ -39,7 +39,7 @@ from desktop.widgets.icons import ACTION_ICONS, TAB_ICONS, app_icon, icon
 from desktop.widgets.search_panel import SearchPanel
 from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
-from desktop.window.saved_state import remember_tab, restore_state, save_state
+from desktop.window.saved_state import restore_state, save_state
 from desktop.window.search import SearchBox, SearchController
 from desktop.window.style import window_style
 from desktop.window.zoom import TextZoom
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
         self.zoom.apply()
-        restore_state(self, self.tabs, self._record_tabs())
+        restore_state(self, self._record_tabs())
         # The window always opens on the home page: the questions asked all day.
         self.tabs.setCurrentIndex(HOME_TAB)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -389,8 +389,7 @@ class MainWindow(QMainWindow):
     def _on_pair_chosen(self, _a: str, _b: str) -> None:
         self._push_current()
 
-    def _on_tab_changed(self, index: int) -> None:
-        remember_tab(index)
+    def _on_tab_changed(self, _index: int) -> None:
         self._push_current()
 
     def _go(self, entry: Entry | None) -> None:
@@ -467,7 +466,7 @@ class MainWindow(QMainWindow):
         return [v for v in self.views.values() if isinstance(v, RecordTab)]
 
     def save_state(self) -> None:
-        save_state(self, self.tabs, self._record_tabs(), self.zoom.size)
+        save_state(self, self._record_tabs(), self.zoom.size)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.answer.clear()  # no answer is rendered after the window (and its database) closes
