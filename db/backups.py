@@ -121,10 +121,9 @@ def prune(db_path: Path, *, protect: Iterable[Path] = (), keep: int = KEEP_BACKU
         return []
     kept = {p.resolve() for p in protect}
     kept.update(p.resolve() for p in existing[-keep:])
-    for candidate in reversed(existing):
-        if is_sound(candidate):
-            kept.add(candidate.resolve())
-            break
+    sound = newest_sound(existing)
+    if sound is not None:
+        kept.add(sound.resolve())
     removed = [p for p in existing if p.resolve() not in kept]
     for old in removed:
         old.unlink(missing_ok=True)
@@ -153,6 +152,12 @@ def restore_file(backup: Path, db_path: Path) -> None:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def newest_sound(found: list[Path]) -> Path | None:
+    """The newest of these backups (oldest first, as `list_backups` gives them) that
+    passes SQLite's quick check; only as many are checked as it takes."""
+    return next((p for p in reversed(found) if is_sound(p)), None)
 
 
 def is_sound(path: Path) -> bool:

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from db import ownership, schema
 from db.connection import Store
 from db.content import check_references, content_version, validate_content_dir, validate_record
-from db.errors import FiliformError
+from db.errors import FiliformError, is_lock
 from db.kinds import KINDS
 from db.paths import CONTENT_DIR
 from db.records import decode_row
@@ -37,11 +37,6 @@ class CheckRefused(FiliformError):
 class CheckReport:
     lines: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-
-
-def _is_lock(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
 
 
 def _lock_problem(path: Path) -> str:
@@ -89,7 +84,7 @@ def check_file(path: Path | str, content_dir: Path = CONTENT_DIR) -> CheckReport
         try:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
         except sqlite3.Error as e:
-            if _is_lock(e):
+            if is_lock(e):
                 report.problems.append(_lock_problem(path))
             else:
                 report.problems.append(f"the file is damaged ({e}); {_RECOVERY}")
@@ -103,7 +98,7 @@ def check_file(path: Path | str, content_dir: Path = CONTENT_DIR) -> CheckReport
             copy = _memory_copy(conn)
         except sqlite3.Error as e:
             report.problems.append(
-                _lock_problem(path) if _is_lock(e) else f"the file cannot be read ({e})"
+                _lock_problem(path) if is_lock(e) else f"the file cannot be read ({e})"
             )
             return report
     finally:

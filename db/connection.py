@@ -26,7 +26,7 @@ from db.content import (
     update_content,
 )
 from db.database import Database
-from db.errors import FiliformError, wraps_storage
+from db.errors import FiliformError, is_lock, wraps_storage
 from db.paths import CONTENT_DIR
 
 BUSY_TIMEOUT_MS = 5000
@@ -75,11 +75,6 @@ def _writable(path: Path) -> tuple[bool, str]:
     return True, ""
 
 
-def _is_lock(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "database is locked" in text or "busy" in text
-
-
 def _locked(path: Path) -> DatabaseError:
     return DatabaseError(
         f"The database {path} is locked by another program (another Filiform may be "
@@ -96,7 +91,7 @@ def quick_check(db: Database) -> str | None:
     try:
         rows = db.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as e:
-        if _is_lock(e):
+        if is_lock(e):
             raise
         return str(e)
     first = rows[0][0] if rows else "no answer"
@@ -145,7 +140,7 @@ def _open_checked(path: Path, read_only: bool) -> tuple[Database | None, str | N
         db = _connect(path, read_only)
         problem = quick_check(db)
     except sqlite3.DatabaseError as e:
-        if _is_lock(e):
+        if is_lock(e):
             raise _locked(path) from None
         return None, str(e)
     if problem:
@@ -158,11 +153,10 @@ def _recover(path: Path, problem: str, content_dir: Path) -> tuple[Database, lis
     """Move a damaged file aside and put the newest sound backup (or new content) in place."""
     moved = backups.move_aside(path)
     notices = [f"The database {path} was damaged ({problem}). It was moved to {moved}."]
-    for candidate in reversed(backups.list_backups(path)):
-        if backups.is_sound(candidate):
-            backups.restore_file(candidate, path)
-            notices.append(f"Restored the newest backup, {candidate}.")
-            break
+    candidate = backups.newest_sound(backups.list_backups(path))
+    if candidate is not None:
+        backups.restore_file(candidate, path)
+        notices.append(f"Restored the newest backup, {candidate}.")
     else:
         notices.append(
             "No usable backup was found, so a new database was made from the shipped content."

@@ -349,27 +349,34 @@ def install_content(db: Database, bundle: ContentBundle) -> None:
     stamp = now_iso()
     with db.atomic():
         for kind_name, rows in bundle.records.items():
-            if not rows:
-                continue
-            db[kind_name].insert_all(
-                ({**r, "origin": "shipped", "hidden": 0, "updated_at": stamp} for r in rows),
-                pk="key",
-            )
-            db["shipped"].insert_all(
-                (
-                    {
-                        "kind": kind_name,
-                        "key": r["key"],
-                        "data": json.dumps(r, ensure_ascii=False, sort_keys=True),
-                        "content_version": bundle.version,
-                    }
-                    for r in rows
-                ),
-                pk=("kind", "key"),
-                replace=True,
-            )
+            _insert_shipped(db, kind_name, rows, bundle.version, stamp)
         db["meta"].insert({"key": "content_version", "value": bundle.version}, replace=True)
         db["meta"].insert({"key": "content_installed_at", "value": stamp}, replace=True)
+
+
+def _insert_shipped(
+    db: Database, kind_name: str, rows: list[dict[str, Any]], version: str, stamp: str
+) -> None:
+    """Insert shipped rows of one kind and the `shipped` snapshot of each."""
+    if not rows:
+        return
+    db[kind_name].insert_all(
+        ({**r, "origin": "shipped", "hidden": 0, "updated_at": stamp} for r in rows),
+        pk="key",
+    )
+    db["shipped"].insert_all(
+        (
+            {
+                "kind": kind_name,
+                "key": r["key"],
+                "data": json.dumps(r, ensure_ascii=False, sort_keys=True),
+                "content_version": version,
+            }
+            for r in rows
+        ),
+        pk=("kind", "key"),
+        replace=True,
+    )
 
 
 def content_version(db: Database) -> str | None:
@@ -536,7 +543,8 @@ def install_missing_kinds(
     Kinds that already have rows or snapshots are left alone. Returns the
     kinds filled.
     """
-    if content_version(db) is None:
+    installed = content_version(db)
+    if installed is None:
         return []  # a new file: install_content brings every kind
     bundle = load_content_dir(content_dir or CONTENT_DIR)
     filled: list[str] = []
@@ -549,22 +557,6 @@ def install_missing_kinds(
         ).fetchone()
         if not rows or has_rows or has_snapshots:
             continue
-        db[kind_name].insert_all(
-            ({**r, "origin": "shipped", "hidden": 0, "updated_at": stamp} for r in rows),
-            pk="key",
-        )
-        db["shipped"].insert_all(
-            (
-                {
-                    "kind": kind_name,
-                    "key": r["key"],
-                    "data": json.dumps(r, ensure_ascii=False, sort_keys=True),
-                    "content_version": content_version(db),
-                }
-                for r in rows
-            ),
-            pk=("kind", "key"),
-            replace=True,
-        )
+        _insert_shipped(db, kind_name, rows, installed, stamp)
         filled.append(kind_name)
     return filled

@@ -17,7 +17,7 @@ from typing import Any
 from db.backups import make_backup
 from db.connection import Store
 from db.content import now_iso, row_data, validate_record
-from db.errors import FiliformError
+from db.errors import FiliformError, is_lock
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
 from db.plain_text import key_from_title
 
@@ -178,7 +178,7 @@ def _write(store: Store, work) -> Any:  # noqa: ANN001 - a callable run in the t
             raise EditError(
                 "Not saved: the disk is full. Nothing was changed; free some space and try again."
             ) from None
-        if "locked" in message or "busy" in message:
+        if is_lock(e):
             raise EditError(
                 "Not saved: another Filiform is saving right now. Try again in a moment."
             ) from None

@@ -34,9 +34,15 @@ class StorageError(FiliformError, sqlite3.DatabaseError):
     """
 
 
+def is_lock(error: BaseException) -> bool:
+    """True if SQLite refused because another connection holds the file (not damage)."""
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
 def _why(error: sqlite3.Error) -> str:
     text = str(error).lower()
-    if "locked" in text or "busy" in text:
+    if is_lock(error):
         return "another program is using the database file; try again in a moment"
     if "readonly" in text or "read-only" in text:
         return "the database file is read-only"

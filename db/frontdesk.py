@@ -15,6 +15,7 @@ from db.database import Database
 from db.kinds import KINDS
 from db.plain_text import first_sentence, lead
 from db.records import Record, get_record
+from db.settings import put_text
 
 PINNED_SETTING = "home_pinned_questions"
 SETUP_DONE_SETTING = "first_start_done"
@@ -86,11 +87,7 @@ def set_pinned_keys(db: Database, keys: list[str]) -> None:
     """Store the pinned questions (duplicates dropped, at most MAX_PINNED)."""
     unique = list(dict.fromkeys(keys))[:MAX_PINNED]
     with db.conn:
-        db.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [PINNED_SETTING, json.dumps(unique)],
-        )
+        put_text(db, PINNED_SETTING, json.dumps(unique))
 
 
 def setup_needed(db: Database) -> bool:
@@ -107,11 +104,7 @@ def setup_needed(db: Database) -> bool:
 def mark_setup_done(db: Database) -> None:
     """Remember that the first-start set-up was answered (filled in or skipped)."""
     with db.conn:
-        db.execute(
-            "INSERT INTO settings (key, value) VALUES (?, '1') "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [SETUP_DONE_SETTING],
-        )
+        put_text(db, SETUP_DONE_SETTING, "1")
 
 
 def glance_rows(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from db import lists
 from db.database import Database
 from db.errors import FiliformError
 from db.records import Record, list_records, modality_names
@@ -223,8 +224,8 @@ def load_guide(db: Database) -> Guide:
         )
         for t in list_records(db, "guide_texts")
     )
-    titles = {r.key: str(r["title"]) for r in list_records(db, "safety")}
-    return Guide(questions, evidence, texts, modality_names(db), titles)
+    safety_titles = dict(lists.titles(db, "safety"))  # keys and titles only, no decoding
+    return Guide(questions, evidence, texts, modality_names(db), safety_titles)
 
 
 # ---------------------------------------------------------------- answers

@@ -126,4 +126,5 @@ def stamp(conn: sqlite3.Connection) -> None:
 
 
 def is_stamped(conn: sqlite3.Connection) -> bool:
+    """True if the file carries Filiform's `application_id` mark (see `stamp`)."""
     return conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID

@@ -45,6 +45,7 @@ def sentences(text: str | None) -> list[str]:
 
 
 def first_sentence(text: str | None) -> str:
+    """The first sentence without citations, for a table read at a glance ("" if none)."""
     found = sentences(text)
     return found[0] if found else ""
 

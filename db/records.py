@@ -101,10 +101,17 @@ def list_records(db: Database, kind: str, **kwargs: Any) -> list[Record]:
 
 
 def records_about(
-    db: Database, kind: str, modalities: Iterable[str], *, general: bool = True, **equals: str
+    db: Database,
+    kind: str,
+    modalities: Iterable[str],
+    *,
+    general: bool = True,
+    order_by: str = "rowid",
+    **equals: str,
 ) -> list[Record]:
     """Visible records of a kind about any of these modalities (and, with `general`,
-    about all needling), in stored order; `equals` narrows by field ({field: value})."""
+    about all needling), in `order_by` (stored order unless given); `equals`
+    narrows by field ({field: value})."""
     spec = _kind(kind)
     wanted = [*modalities, *([GENERAL_MODALITY] if general else [])]
     where = f"modality IN ({', '.join('?' for _ in wanted)})"
@@ -113,7 +120,7 @@ def records_about(
         spec.field(name)  # a KeyError for a field the kind does not have
         where += f' AND "{name}" = ?'
         params.append(value)
-    return list_records(db, kind, where=where, params=params)
+    return list_records(db, kind, where=where, params=params, order_by=order_by)
 
 
 def records_citing(db: Database, source_key: str) -> list[Record]:
@@ -160,20 +167,12 @@ def modality_names(db: Database) -> dict[str, str]:
 
 def safety_for_modality(db: Database, modality: str, *, general: bool = True) -> list[Record]:
     """Safety notes of a modality (and those for all needling), most serious first."""
-    keys = [modality, "general"] if general else [modality]
-    marks = ", ".join("?" for _ in keys)
-    return list_records(
-        db, "safety", where=f"modality IN ({marks})", params=keys, order_by=SAFETY_ORDER_SQL
-    )
+    return records_about(db, "safety", [modality], general=general, order_by=SAFETY_ORDER_SQL)
 
 
 def aftercare_for_modality(db: Database, modality: str, *, general: bool = True) -> list[Record]:
     """Aftercare notes of a modality (and general ones), normal first, urgent last."""
-    keys = [modality, "general"] if general else [modality]
-    marks = ", ".join("?" for _ in keys)
-    return list_records(
-        db, "aftercare", where=f"modality IN ({marks})", params=keys, order_by=AFTERCARE_ORDER_SQL
-    )
+    return records_about(db, "aftercare", [modality], general=general, order_by=AFTERCARE_ORDER_SQL)
 
 
 def rationales_for_modality(db: Database, modality: str) -> list[Record]:

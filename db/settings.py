@@ -83,6 +83,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("clinic_email", "Email", ""),
     Setting("clinic_website", "Website", ""),
     Setting(
+        "clinic_booking_url",
+        "Booking page",
+        "",
+        help="Web address for booking; handouts print a QR code to it (else to the website).",
+    ),
+    Setting(
         "clinic_logo",
         "Logo image",
         "",
@@ -100,6 +106,14 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("paper_size", "Paper size", "a4", "choice", vocab.PAPER_SIZE),
     Setting("large_print", "Large print", False, "bool", help="Print handouts in large type."),
+    Setting(
+        "handout_sources",
+        "Sources on handouts",
+        True,
+        "bool",
+        help="End each handout with a short numbered list of its sources. "
+        "Turn off for patient-only handouts.",
+    ),
 )
 
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
@@ -129,11 +143,20 @@ def load_settings(db: Database) -> dict[str, Any]:
 @wraps_storage("save the clinic settings")
 def save_settings(db: Database, values: Mapping[str, Any]) -> None:
     """Write several settings in one transaction; all are checked before any is written."""
-    rows = [{"key": key, "value": _setting(key).to_text(value)} for key, value in values.items()]
+    rows = [(key, _setting(key).to_text(value)) for key, value in values.items()]
     with db.conn:
-        for row in rows:
-            db.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [row["key"], row["value"]],
-            )
+        for key, text in rows:
+            put_text(db, key, text)
+
+
+def put_text(db: Database, key: str, text: str) -> None:
+    """Write one row of the `settings` table as it is (the caller commits).
+
+    Registered settings go through `save_settings`, which checks them; the
+    home page's pins and the first-start flag use this for their own rows.
+    """
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, text],
+    )

@@ -23,19 +23,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from db import lists
 from db.database import Database
-from db.lists import Column, ListQuery, like_pattern
+from db.lists import ListQuery
 from db.search import Hit, SearchResult
-
-__all__ = [
-    "HIT_ROLE",
-    "HTML_ROLE",
-    "KEY_ROLE",
-    "Column",
-    "ListQuery",
-    "RecordListModel",
-    "SearchResultsModel",
-    "like_pattern",
-]
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -1,7 +1,7 @@
 """Every setting the window remembers, with its default, created in one place.
 
 Like Picard's options module: preferences a person chooses (text size) are
-kept apart from remembered UI state (geometry, last tab). All QSettings are
+kept apart from remembered UI state (geometry, splitters). All QSettings are
 made by `settings()`, so tests redirect them with `use_settings_file()` and
 never touch the real user folders.
 """
@@ -19,12 +19,10 @@ APP_NAME = "Filiform"
 TEXT_SIZE = "preferences/text_size"
 EDITING_LOCKED = "preferences/editing_locked"  # this computer only
 GEOMETRY = "state/geometry"
-WINDOW_STATE = "state/window_state"
-LAST_TAB = "state/last_tab"
 SPLITTERS = "state/splitters"  # + "/<tab name>"
 RECENT = "state/recent_records"  # ["kind/key", ...], newest first
 
-DEFAULTS: dict[str, Any] = {TEXT_SIZE: 11, LAST_TAB: 0, EDITING_LOCKED: 0}
+DEFAULTS: dict[str, Any] = {TEXT_SIZE: 11, EDITING_LOCKED: 0}
 TEXT_SIZE_MIN, TEXT_SIZE_MAX = 8, 28
 
 _settings_file: Path | None = None

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from db.connection import open_store
 from db.records import get_record
 from desktop.actions import print_actions
-from desktop.views import CompareTab, RecordTab
+from desktop.views import BodyTab, RecordTab
 from desktop.window.main_window import MainWindow
 from tests.helpers import modalities_of, show_active
 
@@ -140,7 +140,7 @@ def test_ctrl_digits_switch_to_the_first_seven_tabs_after_home(qtbot, window):
 
 def test_every_tab_lists_its_records_and_shows_a_detail(window, store):
     for view in window.views.values():
-        if isinstance(view, CompareTab):
+        if not isinstance(view, RecordTab):  # Compare and Body list no records
             continue
         assert view.model.rowCount() > 0, view.title
         first_row = view.model.index(0, 0).data()
@@ -322,6 +322,7 @@ def test_menus_keep_their_order(qtbot, window):
         "&Print…",
         "Print pre&view…",
         "&Export PDF…",
+        "&Today's treatment sheet…",
         "—",
         "&Clinic settings…",
         "—",
@@ -387,6 +388,10 @@ def test_widgets_have_accessible_names(window):
     assert window.search_box.accessibleName() == "Search"
     for view in window.views.values():
         assert view.accessibleName()
+        if isinstance(view, BodyTab):
+            parts = (view.where, view.trigger_list, view.local_list, view.distal_list)
+            assert all(part.accessibleName() for part in parts)
+            continue
         assert view.detail.accessibleName()
         if isinstance(view, RecordTab):
             assert view.list.accessibleName() and view.filter_box.accessibleName()

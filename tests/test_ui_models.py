@@ -8,16 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlite_utils import Database
 
+from db.lists import Column, ListQuery, like_pattern
 from db.search import search
-from desktop.models import (
-    KEY_ROLE,
-    PAGE_SIZE,
-    Column,
-    ListQuery,
-    RecordListModel,
-    SearchResultsModel,
-    like_pattern,
-)
+from desktop.models import KEY_ROLE, PAGE_SIZE, RecordListModel, SearchResultsModel
 from desktop.views import RecordTab
 from desktop.window.main_window import MainWindow
 

@@ -9,6 +9,8 @@ and tests can fill them in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -66,6 +68,7 @@ def _after_change(window: WindowApi, kind: str, key: str | None) -> None:
 
 
 def edit_record(window: WindowApi) -> RecordForm | None:
+    """Edit > Edit record: the form for the record on screen (refused when editing is off)."""
     current = _current(window)
     if current is None:
         _say(window, "Open a record first, then choose Edit.")
@@ -80,13 +83,13 @@ def edit_record(window: WindowApi) -> RecordForm | None:
     return form
 
 
-def new_record(window: WindowApi) -> RecordForm | None:
+def _open_new_form(window: WindowApi, kind: str, title: str | None = None) -> RecordForm | None:
+    """Open an empty record form for `kind`; the new record is shown once it is saved."""
     if not _editable(window):
         return None
-    view = window.current_view()
-    kinds = getattr(view, "kinds", ()) or ("faqs",)
-    kind = kinds[0]
     form = RecordForm(window.store, kind, None, window)
+    if title:
+        form.setWindowTitle(title)
     form.accepted.connect(
         lambda: (_after_change(window, kind, form.saved_key), _say(window, "Added."))
     )
@@ -95,21 +98,19 @@ def new_record(window: WindowApi) -> RecordForm | None:
     return form
 
 
+def new_record(window: WindowApi) -> RecordForm | None:
+    """Add a record of the kind the current tab lists (a question on Home or Compare)."""
+    kinds = getattr(window.current_view(), "kinds", ()) or ("faqs",)
+    return _open_new_form(window, kinds[0])
+
+
 def new_clinic_question(window: WindowApi) -> RecordForm | None:
     """Add the clinic's own patient question ("Where do I park?"): question and answer."""
-    if not _editable(window):
-        return None
-    form = RecordForm(window.store, "faqs", None, window)
-    form.setWindowTitle("New clinic question")
-    form.accepted.connect(
-        lambda: (_after_change(window, "faqs", form.saved_key), _say(window, "Added."))
-    )
-    window.edit_form = form
-    form.open()
-    return form
+    return _open_new_form(window, "faqs", "New clinic question")
 
 
 def show_history(window: WindowApi) -> HistoryDialog | None:
+    """Edit > History: the record's changes, each one undoable; the tabs refresh after an undo."""
     current = _current(window)
     if current is None:
         _say(window, "Open a record first, then choose History.")
@@ -123,6 +124,7 @@ def show_history(window: WindowApi) -> HistoryDialog | None:
 
 
 def hide_record(window: WindowApi) -> None:
+    """Hide the record on screen from lists, search and handouts (Hidden records… shows it)."""
     current = _current(window)
     if current is None or not _editable(window):
         return
@@ -140,6 +142,7 @@ def hide_record(window: WindowApi) -> None:
 
 
 def delete_record(window: WindowApi) -> None:
+    """Delete the clinic's own record on screen, after asking; History keeps a copy."""
     current = _current(window)
     if current is None or not _editable(window):
         return
@@ -161,6 +164,7 @@ def delete_record(window: WindowApi) -> None:
 
 
 def restore_shipped(window: WindowApi) -> None:
+    """Put back the text Filiform shipped for the record on screen (undoable in History)."""
     current = _current(window)
     if current is None or not _editable(window):
         return
@@ -246,6 +250,7 @@ def _hidden_rows(window: WindowApi, kind: str) -> list[dict]:
 
 
 def hidden_records(window: WindowApi) -> HiddenRecordsDialog:
+    """Edit > Hidden records…: the hidden records, to show again."""
     dialog = HiddenRecordsDialog(window)
     window.hidden_dialog = dialog
     dialog.open()
@@ -253,7 +258,12 @@ def hidden_records(window: WindowApi) -> HiddenRecordsDialog:
 
 
 def _add(
-    window: WindowApi, menu: str, name: str, text: str, slot, shortcut: str | None = None
+    window: WindowApi,
+    menu: str,
+    name: str,
+    text: str,
+    slot: Callable[[WindowApi], object],
+    shortcut: str | None = None,
 ) -> QAction:
     """A menu action that calls `slot(window)`."""
     shortcuts = [shortcut] if shortcut else None

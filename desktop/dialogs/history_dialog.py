@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from db import editing
@@ -114,7 +115,7 @@ def _preview(text: str) -> str:
 class HistoryDialog(QDialog):
     """History of one record, newest change first."""
 
-    def __init__(self, store: Store, kind: str, key: str, parent=None) -> None:
+    def __init__(self, store: Store, kind: str, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.kind, self.key = store, kind, key
         self.changed = False

@@ -39,7 +39,9 @@ def _split(text: str) -> list[str]:
 class RecordForm(QDialog):
     """Edit an existing record (`key` given) or add a new one (`key` None)."""
 
-    def __init__(self, store: Store, kind: str, key: str | None = None, parent=None) -> None:
+    def __init__(
+        self, store: Store, kind: str, key: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.kind: Kind = KINDS[kind]

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from db import lists
 from db.connection import Store
+from db.lists import ListQuery
 from db.records import get_record
-from desktop.models import KEY_ROLE, ListQuery, RecordListModel
+from desktop.models import KEY_ROLE, RecordListModel
 from desktop.rendering.record_context import render_record
 from desktop.widgets.detail import DetailBrowser
 

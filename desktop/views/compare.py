@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from db import lists
 from db.connection import Store
+from db.frontdesk import GLANCE_PAIR
 from desktop.rendering.record_context import render_compare
 from desktop.widgets.detail import DetailBrowser
 
-DEFAULT_PAIR = ("acupuncture", "dry-needling")
+DEFAULT_PAIR = GLANCE_PAIR  # the pair patients mix up
 
 
 class CompareTab(QWidget):

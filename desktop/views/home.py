@@ -37,6 +37,7 @@ from db.frontdesk import (
     titles,
 )
 from db.kinds import KINDS
+from db.records import Record
 from desktop.widgets.icons import icon
 
 # Short enough to read at a glance beside the questions (Compare has the rest).
@@ -221,8 +222,9 @@ class HomePage(QWidget):
         shown = {q.key for q in pinned}
         common = [q for q in question_leads(self.db, list(COMMON_QUESTIONS)) if q.key not in shown]
         self.question_buttons = self._fill(self.common_box, common)
-        self.glance.setText(self._glance_html())
-        self.compare_button.setEnabled(glance_pair(self.db) is not None)
+        pair = glance_pair(self.db)
+        self.glance.setText(_glance_html(pair))
+        self.compare_button.setEnabled(pair is not None)
         self._fill_recent()
 
     def _fill(self, box: QVBoxLayout, questions: list[Any]) -> dict[str, QPushButton]:
@@ -235,24 +237,6 @@ class HomePage(QWidget):
             box.addWidget(button)
             made[q.key] = button
         return made
-
-    def _glance_html(self) -> str:
-        pair = glance_pair(self.db)
-        if pair is None:
-            return "<i>Acupuncture or dry needling is hidden or missing.</i>"
-        a, b = pair
-        head = (
-            "<tr><th></th>"
-            f"<th align='left'>{escape(a.title)}</th><th align='left'>{escape(b.title)}</th></tr>"
-        )
-        body = "".join(
-            f"<tr><td valign='top'><b>{escape(label)}</b></td>"
-            f"<td valign='top'>{escape(left)}</td><td valign='top'>{escape(right)}</td></tr>"
-            for label, left, right in glance_rows(a, b, HOME_GLANCE_ROWS)
-        )
-        return (
-            f"<table width='100%' cellspacing='0' cellpadding='4' border='0'>{head}{body}</table>"
-        )
 
     def set_recent(self, records: list[tuple[str, str]]) -> None:
         """The records opened lately on this computer, newest first."""
@@ -297,6 +281,23 @@ class HomePage(QWidget):
 
     def show_record(self, kind: str, key: str) -> bool:
         return False
+
+
+def _glance_html(pair: tuple[Record, Record] | None) -> str:
+    """Acupuncture and dry needling side by side, a sentence a row (or why not)."""
+    if pair is None:
+        return "<i>Acupuncture or dry needling is hidden or missing.</i>"
+    a, b = pair
+    head = (
+        "<tr><th></th>"
+        f"<th align='left'>{escape(a.title)}</th><th align='left'>{escape(b.title)}</th></tr>"
+    )
+    body = "".join(
+        f"<tr><td valign='top'><b>{escape(label)}</b></td>"
+        f"<td valign='top'>{escape(left)}</td><td valign='top'>{escape(right)}</td></tr>"
+        for label, left, right in glance_rows(a, b, HOME_GLANCE_ROWS)
+    )
+    return f"<table width='100%' cellspacing='0' cellpadding='4' border='0'>{head}{body}</table>"
 
 
 def _clear(box: QVBoxLayout) -> None:

@@ -51,4 +51,5 @@ def icon(name: str) -> QIcon:
 
 
 def app_icon() -> QIcon:
+    """Filiform's own icon, for the window, the task bar and dialogs."""
     return icon(APP_ICON)

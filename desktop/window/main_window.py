@@ -2,7 +2,7 @@
 
 One search box on top, tabs below, menus and a status bar. The parts live
 next to this module: `search` (debounce, worker, results), `menus` (the menu
-registry), `zoom` (text size), `saved_state` (geometry, splitters, last tab),
+registry), `zoom` (text size), `saved_state` (geometry, splitters),
 `style` (the style sheet), `navigation` (Back/Forward history); the menu
 actions come from `desktop.actions`, each installed through
 `desktop.actions.api.WindowApi`. See docs/ARCHITECTURE.md.
@@ -32,21 +32,21 @@ from db.search import Hit
 from desktop import preferences as prefs
 from desktop.actions import edit_actions, guide_actions, print_actions
 from desktop.dialogs.about import about_html
-from desktop.views import TAB_CLASSES, CompareTab, RecordTab
+from desktop.views import EXTRA_TAB_SHORTCUTS, TAB_CLASSES, CompareTab, RecordTab
 from desktop.views.home import HomePage
 from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
 from desktop.widgets.icons import ACTION_ICONS, TAB_ICONS, app_icon, icon
 from desktop.widgets.search_panel import SearchPanel
 from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
-from desktop.window.saved_state import remember_tab, restore_state, save_state
+from desktop.window.saved_state import restore_state, save_state
 from desktop.window.search import SearchBox, SearchController
 from desktop.window.style import window_style
 from desktop.window.zoom import TextZoom
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
 # Shorter tab labels where the full title is long (the tooltip has the full one).
-TAB_LABELS = {"expectations": "Expectations", "faqs": "Questions"}
+TAB_LABELS = {"expectations": "Expectations", "faqs": "Questions", "body": "Body"}
 HOME_TAB = 0
 MAX_RECENT = 8
 HOME_ENTRY: Entry = ("home", "", "")
@@ -124,9 +124,10 @@ class MainWindow(QMainWindow):
         for i in range(self.tabs.count()):
             name = getattr(self.tabs.widget(i), "name", "")
             self.tabs.setTabIcon(i, icon(TAB_ICONS.get(name, "")))
-        for i in range(1, min(self.tabs.count(), 10)):
+        for i in range(1, self.tabs.count()):
             title = getattr(self.tabs.widget(i), "title", self.tabs.tabText(i))
-            self.tabs.setTabToolTip(i, f"{title} (Ctrl+{i})")
+            key = f"Ctrl+{i}" if i <= 9 else EXTRA_TAB_SHORTCUTS.get(self._tab_name(i))
+            self.tabs.setTabToolTip(i, f"{title} ({key})" if key else title)
 
         self.search_panel = SearchPanel()
         self.answer = self.search_panel.answer
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
         self.zoom.apply()
-        restore_state(self, self.tabs, self._record_tabs())
+        restore_state(self, self._record_tabs())
         # The window always opens on the home page: the questions asked all day.
         self.tabs.setCurrentIndex(HOME_TAB)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -202,7 +203,8 @@ class MainWindow(QMainWindow):
         menus.separator("view")
         menus.add("home", "&Home", self.show_home, ["Alt+Home"], "view")
         for i in range(1, self.tabs.count()):
-            shortcuts = [f"Ctrl+{i}"] if i <= 9 else None
+            extra = EXTRA_TAB_SHORTCUTS.get(self._tab_name(i))
+            shortcuts = [f"Ctrl+{i}"] if i <= 9 else ([extra] if extra else None)
             menus.add(
                 f"tab_{i}",
                 self.tabs.tabText(i),
@@ -251,6 +253,9 @@ class MainWindow(QMainWindow):
     def view(self, name: str) -> RecordTab | CompareTab:
         """The tab called `name` ("modalities", "points", "compare", ...)."""
         return self.views[name]
+
+    def _tab_name(self, index: int) -> str:
+        return str(getattr(self.tabs.widget(index), "name", ""))
 
     def current_view(self) -> RecordTab | CompareTab | HomePage:
         return self.tabs.currentWidget()  # type: ignore[return-value]
@@ -384,8 +389,7 @@ class MainWindow(QMainWindow):
     def _on_pair_chosen(self, _a: str, _b: str) -> None:
         self._push_current()
 
-    def _on_tab_changed(self, index: int) -> None:
-        remember_tab(index)
+    def _on_tab_changed(self, _index: int) -> None:
         self._push_current()
 
     def _go(self, entry: Entry | None) -> None:
@@ -462,7 +466,7 @@ class MainWindow(QMainWindow):
         return [v for v in self.views.values() if isinstance(v, RecordTab)]
 
     def save_state(self) -> None:
-        save_state(self, self.tabs, self._record_tabs(), self.zoom.size)
+        save_state(self, self._record_tabs(), self.zoom.size)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.answer.clear()  # no answer is rendered after the window (and its database) closes

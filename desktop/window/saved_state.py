@@ -1,4 +1,6 @@
-"""What the window remembers between runs: geometry, last tab, splitters, text size.
+"""What the window remembers between runs: geometry, splitters, text size.
+
+The window always opens on the home page, so the last tab is not remembered.
 
 Stored with `desktop.preferences` (QSettings), per computer, never in the
 database: two front-desk screens may want different layouts.
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QMainWindow, QTabWidget
+from PySide6.QtWidgets import QMainWindow
 
 from desktop import preferences as prefs
 from desktop.views import RecordTab
@@ -17,8 +19,8 @@ from desktop.views import RecordTab
 DEFAULT_SPLIT = [520, 680]  # list | detail, in pixels, until a person moves it
 
 
-def restore_state(window: QMainWindow, tabs: QTabWidget, record_tabs: Iterable[RecordTab]) -> None:
-    """Put geometry, splitters and the last tab back as they were at the last close."""
+def restore_state(window: QMainWindow, record_tabs: Iterable[RecordTab]) -> None:
+    """Put geometry and splitters back as they were at the last close."""
     s = prefs.settings()
     geometry = s.value(prefs.GEOMETRY)
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -29,23 +31,13 @@ def restore_state(window: QMainWindow, tabs: QTabWidget, record_tabs: Iterable[R
             view.splitter.restoreState(state)
         else:
             view.splitter.setSizes(DEFAULT_SPLIT)
-    last = prefs.get_int(prefs.LAST_TAB)
-    if 0 <= last < tabs.count():
-        tabs.setCurrentIndex(last)
 
 
-def save_state(
-    window: QMainWindow, tabs: QTabWidget, record_tabs: Iterable[RecordTab], text_size: int
-) -> None:
+def save_state(window: QMainWindow, record_tabs: Iterable[RecordTab], text_size: int) -> None:
+    """Write geometry, splitters and the text size at close."""
     s = prefs.settings()
     s.setValue(prefs.GEOMETRY, window.saveGeometry())
-    s.setValue(prefs.LAST_TAB, tabs.currentIndex())
     s.setValue(prefs.TEXT_SIZE, text_size)
     for view in record_tabs:
         s.setValue(f"{prefs.SPLITTERS}/{view.name}", view.splitter.saveState())
     s.sync()
-
-
-def remember_tab(index: int) -> None:
-    """Save the tab a person moved to at once (a crash keeps it too)."""
-    prefs.set_value(prefs.LAST_TAB, index)
