@@ -83,6 +83,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("clinic_email", "Email", ""),
     Setting("clinic_website", "Website", ""),
     Setting(
+        "clinic_booking_url",
+        "Booking page",
+        "",
+        help="Web address for booking; handouts print a QR code to it (else to the website).",
+    ),
+    Setting(
         "clinic_logo",
         "Logo image",
         "",
@@ -100,6 +106,14 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("paper_size", "Paper size", "a4", "choice", vocab.PAPER_SIZE),
     Setting("large_print", "Large print", False, "bool", help="Print handouts in large type."),
+    Setting(
+        "handout_sources",
+        "Sources on handouts",
+        True,
+        "bool",
+        help="End each handout with a short numbered list of its sources. "
+        "Turn off for patient-only handouts.",
+    ),
 )
 
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

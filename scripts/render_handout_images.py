@@ -1,9 +1,9 @@
 """Regenerate the README's handout page images (docs/handouts/*.png).
 
 Builds a fresh database from the shipped content, brands it for a made-up
-clinic (with a drawn logo), exports a few handouts to PDF through the same code
-the app and the CLI use, and turns their pages into PNGs with poppler's
-pdftoppm. Run from the checkout:
+clinic (with a drawn logo and a booking page, so the QR code shows), exports
+a few handouts to PDF through the same code the app and the CLI use, and
+turns their pages into PNGs with poppler's pdftoppm. Run from the checkout:
 
     python scripts/render_handout_images.py
 
@@ -28,6 +28,15 @@ OUT = ROOT / "docs" / "handouts"
 HANDOUTS = (
     ("dry-needling-aftercare", "dry-needling-aftercare", None),
     ("acupuncture-vs-dry-needling", "acupuncture-vs-dry-needling", None),
+    (
+        "todays-treatment-sheet",
+        "today",
+        {
+            "modality": "dry-needling",
+            "regions": "neck-back,shoulder",
+            "note": "Next appointment: Tuesday 2 December, 10:30",
+        },
+    ),
     ("which-approach-fits-questionnaire", "which-approach-fits", None),
     # A made-up patient: a sports injury in a rehab plan, and pregnant.
     (
@@ -52,6 +61,7 @@ CLINIC = {
     "clinic_phone": "020 7946 0123",
     "clinic_email": "desk@riverside.example",
     "clinic_website": "riverside.example",
+    "clinic_booking_url": "https://riverside.example/book",
     "handout_footer": "Open Monday to Friday, 8am to 6pm.",
     "paper_size": "a4",
 }

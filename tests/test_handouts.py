@@ -109,8 +109,8 @@ def test_aftercare_frames_every_contact_and_urgent_note(db):
     assert any(n["level"] == "urgent" for n in notes)
     for note in notes:
         assert flat(note["title"]) in text
-    assert "GET URGENT CARE" in text
-    assert "CALL THE CLINIC" in text
+    assert "Get urgent care straight away" in text
+    assert "Call the clinic" in text
 
 
 def test_what_to_expect_covers_each_phase_and_the_session(db):

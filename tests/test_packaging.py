@@ -74,6 +74,7 @@ def test_the_wheel_installs_one_top_level_package_with_every_resource(wheel: Pat
     assert top_level == {"filiform"}, "main, db and desktop must not be installed at the top"
     assert "filiform/main.py" in names and "filiform/launcher.py" in names
     assert "filiform/setup.py" not in names
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     shipped = {
         path.relative_to(ROOT).as_posix()
         for path in (ROOT / "resources").rglob("*")

@@ -260,3 +260,25 @@ def test_a_read_only_database_shows_settings_but_cannot_change_them(store, qtbot
     qtbot.addWidget(dialog)
     assert not dialog.editors["clinic_name"].isEnabled()
     assert "Read-only" in dialog.error.text()
+
+
+def test_the_a5_paper_chosen_in_the_print_dialog_is_the_page_size(window, fake_print, monkeypatch):
+    """Issue 14: any paper the dialog offers is honoured, not only A4 and Letter."""
+    original = FakePrintDialog.exec
+
+    def pick_a5(self):
+        from PySide6.QtGui import QPageSize
+
+        self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+        return original(self)
+
+    monkeypatch.setattr(FakePrintDialog, "exec", pick_a5)
+    window.open_record("faqs", "will-it-hurt")
+    window.actions_by_name["print"].trigger()
+    reader = PdfReader(str(fake_print.target))
+    for page in reader.pages:
+        box = page.mediabox
+        assert (float(box.width), float(box.height)) == pytest.approx((419.5, 595.3), abs=1)
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Will it hurt?" in text and "When to call" in text
+    assert f"Page {len(reader.pages)} of {len(reader.pages)}" in text

@@ -322,6 +322,7 @@ def test_menus_keep_their_order(qtbot, window):
         "&Print…",
         "Print pre&view…",
         "&Export PDF…",
+        "&Today's treatment sheet…",
         "—",
         "&Clinic settings…",
         "—",

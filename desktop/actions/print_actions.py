@@ -17,14 +17,16 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
+from db.records import list_records
 from desktop.actions.api import WindowApi
 from desktop.printing.printer import (
-    PAPER_SIZES,
     PrintableHandout,
     PrintError,
     page_layout,
@@ -95,10 +97,10 @@ def _notes(handout: PrintableHandout) -> str:
     return (" " + " ".join(handout.notes)) if handout.notes else ""
 
 
-def _paper_of(printer: QPrinter, fallback: str) -> str:
-    """The paper the person picked in the print dialog, if it is one the layout knows."""
-    chosen = printer.pageLayout().pageSize().id()
-    return {qt_id: paper for paper, qt_id in PAPER_SIZES.items()}.get(chosen, fallback)
+def _page_of(printer: QPrinter) -> QPageSize | None:
+    """The paper the person picked in the print dialog (A4, Letter, A5, ...), if valid."""
+    chosen = printer.pageLayout().pageSize()
+    return QPageSize(chosen) if chosen.isValid() else None
 
 
 def new_printer(handout: PrintableHandout) -> QPrinter:
@@ -113,7 +115,7 @@ def new_printer(handout: PrintableHandout) -> QPrinter:
 
 def _paint(printer: QPrinter, handout: PrintableHandout) -> int:
     printer.setFullPage(True)
-    fitted = dataclasses.replace(handout, paper=_paper_of(printer, handout.paper))
+    fitted = dataclasses.replace(handout, page=_page_of(printer))
     with _busy():
         return paint_handout(printer, fitted)
 
@@ -149,6 +151,11 @@ def preview_current(window: WindowApi) -> None:
     handout = current_handout(window)
     if handout is None:
         return
+    preview_handout(window, handout)
+
+
+def preview_handout(window: WindowApi, handout: PrintableHandout) -> None:
+    """Print preview of a composed handout; printing from it uses the paper chosen there."""
     printer = new_printer(handout)
     preview = QPrintPreviewDialog(printer, window)
     preview.setWindowTitle(f"Print preview: {handout.title}")
@@ -188,6 +195,31 @@ def export_pdf_current(window: WindowApi) -> None:
     _status(window, f"Saved '{handout.title}' ({result.pages} pages) to {path}.{_notes(handout)}")
 
 
+def today_sheet(window: WindowApi, dialog_factory: Callable[..., Any] | None = None) -> None:
+    """Today's treatment sheet…: pick, tick, note, then preview or print; nothing is kept."""
+    from desktop.dialogs.today_dialog import TodaySheetDialog
+    from desktop.printing.handouts import HandoutError, compose
+    from desktop.printing.today import body_regions
+
+    modalities = list_records(window.store.db, "modalities")
+    regions = body_regions(window.store.db)
+    dialog = (dialog_factory or TodaySheetDialog)(modalities, regions, window)
+    choice = dialog.exec()
+    if choice not in (TodaySheetDialog.PREVIEW, TodaySheetDialog.PRINT):
+        _status(window, "Today's sheet cancelled.")
+        return
+    try:
+        with _busy():
+            handout = compose(window.store.db, "today", dialog.params())
+    except HandoutError as e:
+        _status(window, f"Cannot print today's sheet: {e}")
+        return
+    if choice == TodaySheetDialog.PREVIEW:
+        preview_handout(window, handout)
+    else:
+        print_handout(window, handout)
+
+
 def open_clinic_settings(
     window: WindowApi, dialog_factory: Callable[..., QDialog] | None = None
 ) -> None:
@@ -207,6 +239,13 @@ def install(window: WindowApi) -> None:
         "print_preview", "Print pre&view…", lambda _=False: preview_current(window), menu="file"
     )
     menus.add("export_pdf", "&Export PDF…", lambda _=False: export_pdf_current(window), menu="file")
+    menus.add(
+        "today_sheet",
+        "&Today's treatment sheet…",
+        lambda _=False: today_sheet(window),
+        ["Ctrl+Shift+T"],
+        "file",
+    )
     menus.separator("file")
     menus.add(
         "clinic_settings",

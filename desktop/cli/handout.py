@@ -75,6 +75,19 @@ def _answers(args: argparse.Namespace) -> dict[str, object] | None:
         raise CliError(str(e)) from None
 
 
+TODAY_OPTIONS = ("modality", "regions", "points", "note")
+
+
+def _today(args: argparse.Namespace) -> dict[str, object] | None:
+    """The treatment sheet's choices from --modality, --regions, --points and --note."""
+    given = {k: getattr(args, k, None) for k in TODAY_OPTIONS if getattr(args, k, None)}
+    if args.name != "today":
+        if given:
+            raise CliError(f"--{next(iter(given))} goes with the today handout, not {args.name}.")
+        return None
+    return given
+
+
 def run_handout(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     """Run the handout verb; returns the exit status, raises CliError for a person."""
     if args.list:
@@ -85,7 +98,7 @@ def run_handout(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         raise CliError(f"Say where to write it: handout {args.name} --pdf OUT.pdf.")
     target = Path(args.pdf).expanduser()
     _check_target(target)
-    params = _answers(args)
+    params = _answers(args) or _today(args)
     ensure_gui_application()
     from desktop.printing.handouts import HandoutError, compose
     from desktop.printing.printer import PrintError, write_pdf

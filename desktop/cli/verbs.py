@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--paper", choices=PAPER_SIZE.keys, help="paper size (default: the clinic setting)"
     )
+    p.add_argument("--modality", help="with today: the treatment given, e.g. dry-needling")
+    p.add_argument("--regions", help="with today: body regions treated, e.g. neck-back,shoulder")
+    p.add_argument("--points", help="with today: points treated, e.g. LI4,ST36")
+    p.add_argument("--note", help="with today: a one-line note, e.g. the next appointment")
 
     p = sub.add_parser("export", help="export all content, clinic edits included, to a JSON pack")
     p.add_argument("out", metavar="OUT.json")

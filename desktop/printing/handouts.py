@@ -27,10 +27,13 @@ from db.plain_text import first_sentence
 from db.records import Record, get_record, list_records, records_about
 from db.settings import PAPER_SIZES, load_settings
 from db.vocab import CALL_LEVELS, PAPER_SIZE, PHASE, one_of
-from desktop.printing import body_chart, guide_handout
+from desktop.printing import body_chart, guide_handout, patient_record, today
+from desktop.printing.citations import Citations
 from desktop.printing.logo import load_logo, logo_size
 from desktop.printing.printer import LOGO_URL, PAGE_TOKEN, PAGES_TOKEN, PrintableHandout
-from desktop.rendering.record_context import compare_context, record_context
+from desktop.printing.qr import QR_SIZE_PX, QR_URL, qr_image, qr_target
+from desktop.printing.when_to_call import call_section
+from desktop.rendering.record_context import compare_context
 from desktop.rendering.templating import render
 
 GENERAL_NOTE = (
@@ -41,8 +44,8 @@ FIRST_APPOINTMENT = "before-your-first-appointment"
 
 # Font sizes (pt) and spacing (px) for normal and large print.
 SIZES = {
-    False: {"body": 11, "lead": 12, "small": 8, "name": 12, "gap": 8, "pad": 8},
-    True: {"body": 16, "lead": 17, "small": 11, "name": 16, "gap": 12, "pad": 10},
+    False: {"body": 11, "lead": 12, "small": 8, "name": 12, "gap": 8, "pad": 8, "line": 125},
+    True: {"body": 16, "lead": 17, "small": 11, "name": 16, "gap": 12, "pad": 10, "line": 120},
 }  # fmt: skip
 
 
@@ -71,6 +74,7 @@ class _Plan:
     context: dict[str, Any]
     modalities: list[str] = field(default_factory=list)  # for the "when to call" notes
     call_levels: tuple[str, ...] = CALL_LEVELS
+    brief: bool = False  # a single answer: reasons to call the clinic one line each
     images: dict[str, Any] = field(default_factory=dict)  # URL -> QImage (the body chart)
 
 
@@ -84,9 +88,9 @@ def _modalities(db: Database) -> list[Record]:
 def when_to_call(
     db: Database, modalities: Iterable[str], levels: tuple[str, ...] = CALL_LEVELS
 ) -> list[Record]:
-    """Every 'contact the clinic' and 'urgent' note that applies; urgent first."""
-    notes = [r for r in records_about(db, "aftercare", modalities) if r["level"] in levels]
-    return sorted(notes, key=lambda r: r["level"] != "urgent")
+    """Every 'contact the clinic' and 'urgent' note that applies, each once; urgent first."""
+    section = call_section(db, modalities, levels)
+    return [n.record for n in (*section.urgent, *section.contact)]
 
 
 def _modality(db: Database, key: str) -> Record:
@@ -203,13 +207,20 @@ def _record(db: Database, kind: str, key: str) -> _Plan:
     record = get_record(db, kind, key)
     if record is None:
         raise HandoutError(f"There is no {KINDS[kind].label.lower()} '{key}'.")
-    context = _record_context(db, record)
     modalities = [record["modality"]] if record.get("modality") else []
     modalities += list(record.get("modalities", []))
     if kind == "modalities":
         modalities.append(key)
     plan = _Plan(
-        record.title, "handouts/record.html", context, [m for m in modalities if m != "general"]
+        patient_record.title_of(record),
+        "handouts/patient_record.html",
+        {
+            "record": record,
+            "sections": patient_record.sections(kind),
+            "aside": patient_record.aside_of(record),
+        },
+        [m for m in modalities if m != "general"],
+        brief=kind in patient_record.SINGLE_ANSWER_KINDS,
     )
     if kind == "points":
         chart = body_chart.point_chart(db, record)
@@ -217,6 +228,25 @@ def _record(db: Database, kind: str, key: str) -> _Plan:
             plan.context.update(chart.template_context())
             plan.images.update(chart.images())
     return plan
+
+
+def _today(db: Database, params: Mapping[str, Any]) -> _Plan:
+    """Today's treatment sheet from the desk's choices (`today.py`); nothing is stored."""
+    if not params.get("modality"):
+        raise HandoutError("Today's sheet needs a treatment: --modality, e.g. dry-needling.")
+    m = _modality(db, str(params["modality"]))
+    try:
+        sheet = today.today_sheet(
+            db,
+            m,
+            today.split_list(params.get("regions")),
+            today.split_list(params.get("points")),
+            str(params.get("note") or ""),
+        )
+    except today.TodayError as e:
+        raise HandoutError(str(e)) from None
+    context = today.context(db, sheet)
+    return _Plan(today.TITLE, "handouts/today.html", context, [m.key], brief=True)
 
 
 def _where_it_hurts(db: Database, region: str) -> _Plan:
@@ -243,13 +273,6 @@ def _compare(db: Database, a_key: str, b_key: str) -> _Plan:
         context,
         [a_key, b_key],
     )
-
-
-def _record_context(db: Database, record: Record) -> dict[str, Any]:
-    """The detail partial's own context, so paper and screen show the same record."""
-    context = dict(record_context(db, record))
-    context.update({"heading_level": 1, "show_sources": False, "show_title": False})
-    return context
 
 
 def _compare_context(db: Database, a: Record, b: Record) -> dict[str, Any]:
@@ -339,6 +362,8 @@ def catalogue(db: Database) -> list[HandoutInfo]:
 PARAMETERISED = {
     "record": "record/KIND/KEY: any single record, e.g. record/faqs/will-it-hurt",
     "compare": "compare/A/B: two modalities side by side, e.g. compare/acupuncture/dry-needling",
+    "today": "today --modality M [--regions R,R] [--points P,P] [--note TEXT]: "
+    "today's treatment sheet",
     "body": "body/REGION: where it hurts, with the body chart, e.g. body/heel",
 }
 
@@ -357,6 +382,8 @@ def _plan(db: Database, name: str, params: Mapping[str, Any] | None) -> _Plan:
         name = head
         keys = ("kind", "key") if head == "record" else ("a", "b")
         params.update(dict(zip(keys, parts, strict=True)))
+    if name == today.NAME:
+        return _today(db, params)
     if name == "record":
         if not params.get("kind") or not params.get("key"):
             raise HandoutError("A record handout needs a kind and a key.")
@@ -381,6 +408,81 @@ def format_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _tight(sizes: dict[str, int]) -> dict[str, int]:
+    """The same type with less space between blocks: pulls a short last page back."""
+    return {
+        **sizes,
+        "gap": max(3, sizes["gap"] * 3 // 5),
+        "pad": max(4, sizes["pad"] - 3),
+        "line": 112,
+    }
+
+
+def _clinic_header(
+    clinic: dict[str, Any], sizes: dict[str, int], today: date | None
+) -> tuple[str, dict[str, Any], list[str]]:
+    """The header HTML, the images it shows (logo, QR code) and notes on what was left out."""
+    logo, problem = load_logo(clinic["clinic_logo"])
+    notes = [problem] if problem else []
+    contact = [
+        f"Phone {clinic['clinic_phone']}" if clinic["clinic_phone"] else "",
+        clinic["clinic_email"],
+        clinic["clinic_website"],
+    ]
+    address = ", ".join(
+        line.strip() for line in clinic["clinic_address"].splitlines() if line.strip()
+    )
+    target = qr_target(clinic)
+    qr = qr_image(target)
+    images = {LOGO_URL: logo, QR_URL: qr}
+    header = render(
+        "handouts/header.html",
+        clinic=clinic,
+        sizes=sizes,
+        contact=[c for c in contact if c],
+        address=address,
+        date=format_date(today or date.today()),
+        logo=logo is not None,
+        logo_size=logo_size(logo) if logo is not None else (0, 0),
+        logo_url=LOGO_URL,
+    )
+    return header, {k: v for k, v in images.items() if v is not None}, notes
+
+
+def _qr_context(clinic: dict[str, Any], has_qr: bool) -> dict[str, Any]:
+    """What the contact block under "When to call" shows beside the QR code."""
+    booking = bool(clinic.get("clinic_booking_url"))
+    return {
+        "qr": has_qr,
+        "qr_url": QR_URL,
+        "qr_size": QR_SIZE_PX,
+        "qr_caption": "Scan to book your next visit" if booking else "Scan to visit our website",
+        "qr_text": clinic.get("clinic_booking_url") or clinic.get("clinic_website") or "",
+    }
+
+
+def _body(
+    db: Database, plan: _Plan, clinic: dict[str, Any], sizes: dict[str, int], images: dict
+) -> str:
+    context = dict(plan.context)
+    context.setdefault("lead", "")
+    context.setdefault("show_title", True)
+    citations = Citations(db, enabled=bool(clinic.get("handout_sources", True)))
+    common = {"clinic": clinic, "sizes": sizes}
+    return render(
+        plan.template,
+        **common,
+        title=plan.title,
+        calls=call_section(db, plan.modalities, plan.call_levels),
+        calls_brief=plan.brief,
+        cite=citations.text,
+        cite_add=citations.add,
+        citations=citations,
+        **_qr_context(clinic, QR_URL in images),
+        **{k: v for k, v in context.items() if k not in common},
+    )
+
+
 def compose(
     db: Database,
     name: str,
@@ -402,51 +504,25 @@ def compose(
         raise HandoutError(f"Paper size must be {one_of(PAPER_SIZE)}, not '{paper}'.")
     large = clinic["large_print"] if large_print is None else large_print
     sizes = SIZES[bool(large)]
-    logo, problem = load_logo(clinic["clinic_logo"])
-    contact = [
-        f"Phone {clinic['clinic_phone']}" if clinic["clinic_phone"] else "",
-        clinic["clinic_email"],
-        clinic["clinic_website"],
-    ]
-    address = ", ".join(
-        line.strip() for line in clinic["clinic_address"].splitlines() if line.strip()
-    )
-    common = {"clinic": clinic, "sizes": sizes}
-    header = render(
-        "handouts/header.html",
-        **common,
-        contact=[c for c in contact if c],
-        address=address,
-        date=format_date(today or date.today()),
-        logo=logo is not None,
-        logo_size=logo_size(logo) if logo is not None else (0, 0),
-        logo_url=LOGO_URL,
-    )
+    header, images, notes = _clinic_header(clinic, sizes, today)
+    images.update(plan.images)
     footer = render(
         "handouts/footer.html",
-        **common,
+        clinic=clinic,
+        sizes=sizes,
         note=GENERAL_NOTE,
         page_token=PAGE_TOKEN,
         pages_token=PAGES_TOKEN,
     )
-    context = dict(plan.context)
-    context.setdefault("lead", "")
-    context.setdefault("show_title", True)
-    body = render(
-        plan.template,
-        **common,
-        title=plan.title,
-        when_to_call=when_to_call(db, plan.modalities, plan.call_levels),
-        **{k: v for k, v in context.items() if k not in common},
-    )
     return PrintableHandout(
         title=plan.title,
-        body_html=body,
+        body_html=_body(db, plan, clinic, sizes, images),
+        tight_body_html=_body(db, plan, clinic, _tight(sizes), images),
         header_html=header,
         footer_html=footer,
         paper=paper,
         base_points=sizes["body"],
-        logo=logo,
-        notes=[problem] if problem else [],
-        images=dict(plan.images),
+        logo=images.get(LOGO_URL),
+        images=images,
+        notes=notes,
     )

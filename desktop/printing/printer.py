@@ -51,6 +51,9 @@ FONT_FAMILY = "DejaVu Sans"
 # A group (a framed note, a heading with its first lines) shorter than this
 # share of a page is never split across two pages.
 KEEP_TOGETHER_SHARE = 0.45
+# A last page filled less than this is laid out again with tighter spacing
+# (`PrintableHandout.tight_body_html`) if that saves the page.
+NEARLY_EMPTY_SHARE = 0.3
 
 
 class PrintError(FiliformError):
@@ -72,8 +75,11 @@ class PrintableHandout:
     base_points: float = 11  # body text size; headings scale from it
     logo: QImage | None = None
     notes: list[str] = field(default_factory=list)
-    # Pictures the body refers to by URL (<img src="...">): the body chart.
-    images: dict[str, QImage] = field(default_factory=dict)
+    # The same body with less space between blocks, used when it saves a nearly empty page.
+    tight_body_html: str | None = None
+    images: dict[str, QImage] = field(default_factory=dict)  # resource URL -> image
+    # The exact page (e.g. the A5 a print dialog chose); None means `paper`.
+    page: QPageSize | None = None
 
 
 @dataclass
@@ -195,6 +201,17 @@ def _group_end(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
     return rect.top() + block.layout().lineAt(1).rect().bottom()
 
 
+def _table_head_end(
+    layout: QAbstractTextDocumentLayout, doc: QTextDocument, first: QTextBlock
+) -> float:
+    """Bottom of a tall framed note's opening: its first row and the first lines of the next."""
+    block = first
+    for _ in range(2):
+        if block.next().isValid() and QTextCursor(block.next()).currentTable() is not None:
+            block = block.next()
+    return _group_end(layout, block)
+
+
 def _straddles(top: float, bottom: float, page_h: float) -> bool:
     """True if [top, bottom) crosses a page boundary and does not already start a page."""
     first = _page_of(top, page_h)
@@ -231,8 +248,17 @@ def _first_split(doc: QTextDocument) -> QTextBlock | None:
                 first = doc.findBlock(table.firstPosition())
                 top = layout.blockBoundingRect(first).top()
                 bottom = layout.blockBoundingRect(doc.findBlock(table.lastPosition())).bottom()
-                if bottom - top < page_h * KEEP_TOGETHER_SHARE and _straddles(top, bottom, page_h):
-                    return first
+                start = first  # a framed note that moves takes its heading(s) along
+                while _is_heading(start.previous()):
+                    start = start.previous()
+                head = layout.blockBoundingRect(start).top()
+                if bottom - top < page_h * KEEP_TOGETHER_SHARE:
+                    if _straddles(head, bottom, page_h):
+                        return start
+                elif _straddles(head, _table_head_end(layout, doc, first), page_h):
+                    # Too tall to keep whole (a long clinic-edited note in large
+                    # print): keep at least its label and first lines together.
+                    return start
         elif _splits_badly(layout, block, page_h):
             start = block  # a paragraph that moves takes its heading(s) along
             while _is_heading(start.previous()):
@@ -250,6 +276,16 @@ def _first_split(doc: QTextDocument) -> QTextBlock | None:
                     return block
         block = block.next()
     return None
+
+
+def _bad_splits(doc: QTextDocument) -> int:
+    """Paragraphs left split with a single line alone (inside a table, where no break can go)."""
+    layout, page_h = doc.documentLayout(), doc.pageSize().height()
+    count, block = 0, doc.begin()
+    while block.isValid():
+        count += _splits_badly(layout, block, page_h)
+        block = block.next()
+    return count
 
 
 def keep_headings_with_text(doc: QTextDocument, limit: int = 100) -> int:
@@ -277,29 +313,47 @@ class _Pages:
     """A laid-out handout: body, header and per-page footers, ready to paint."""
 
     def __init__(self, handout: PrintableHandout) -> None:
-        size = page_size(handout.paper).size(QPageSize.Unit.Point)
+        size = (handout.page or page_size(handout.paper)).size(QPageSize.Unit.Point)
         width = size.width() * LAYOUT_DPI / 72
         height = size.height() * LAYOUT_DPI / 72
         margin = mm_to_px(MARGIN_MM)
         inner = width - 2 * margin
         self.handout = handout
-        self.header = _new_document(handout.header_html, inner, handout.logo)
+        self.header = _new_document(handout.header_html, inner, handout.logo, images=handout.images)
         # The footer is measured with the widest page numbers it will show.
         probe = handout.footer_html.replace(PAGE_TOKEN, "88").replace(PAGES_TOKEN, "88")
         footer_height = _new_document(probe, inner).size().height()
         self.geometry = _Geometry(width, height, margin, self.header.size().height(), footer_height)
-        self.body = _new_document(
-            handout.body_html, inner, points=handout.base_points, images=handout.images
-        )
-        self.body.setPageSize(QSizeF(inner, self.geometry.body_height))
-        keep_headings_with_text(self.body)
+        self.body = self._lay_out(handout.body_html, inner)
+        splits = _bad_splits(self.body)
+        if handout.tight_body_html and (splits or self._last_page_share() < NEARLY_EMPTY_SHARE):
+            tight = self._lay_out(handout.tight_body_html, inner)
+            if (tight.pageCount(), _bad_splits(tight)) < (self.body.pageCount(), splits):
+                self.body = tight
         self.count = self.body.pageCount()
+
+    def _lay_out(self, html: str, width: float) -> QTextDocument:
+        doc = _new_document(
+            html, width, points=self.handout.base_points, images=self.handout.images
+        )
+        doc.setPageSize(QSizeF(width, self.geometry.body_height))
+        keep_headings_with_text(doc)
+        return doc
+
+    def _last_page_share(self) -> float:
+        """How much of the last page the body fills (1.0 for a one-page handout)."""
+        pages = self.body.pageCount()
+        if pages <= 1:
+            return 1.0
+        height = self.body.pageSize().height()
+        used = self.body.documentLayout().documentSize().height() - (pages - 1) * height
+        return max(0.0, used) / height
 
     def footer(self, page: int) -> QTextDocument:
         html = self.handout.footer_html.replace(PAGE_TOKEN, str(page)).replace(
             PAGES_TOKEN, str(self.count)
         )
-        return _new_document(html, self.geometry.body_width)
+        return _new_document(html, self.geometry.body_width, images=self.handout.images)
 
     def paint(self, painter: QPainter, index: int, scale: float) -> None:
         """Paint page `index` (0-based) with the painter at the page's top-left corner."""
@@ -348,9 +402,11 @@ def paint_handout(device: QPagedPaintDevice, handout: PrintableHandout) -> int:
     return pages.count
 
 
-def page_layout(paper: str) -> QPageLayout:
-    """Portrait, the handout's paper size, no device margins (the design has its own)."""
-    return QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+def page_layout(paper: str, page: QPageSize | None = None) -> QPageLayout:
+    """Portrait, the handout's paper (or `page`), no device margins: the design has its own."""
+    return QPageLayout(
+        page or page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+    )
 
 
 def render_pdf(handout: PrintableHandout) -> tuple[bytes, int]:
@@ -361,7 +417,7 @@ def render_pdf(handout: PrintableHandout) -> tuple[bytes, int]:
     writer.setTitle(handout.title)
     writer.setCreator("Filiform")
     writer.setResolution(300)
-    writer.setPageLayout(page_layout(handout.paper))
+    writer.setPageLayout(page_layout(handout.paper, handout.page))
     count = paint_handout(writer, handout)
     del writer  # finishes the PDF
     buffer.close()
