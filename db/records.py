@@ -81,8 +81,10 @@ def iter_records(
     params: list[Any] | None = None,
     include_hidden: bool = False,
     order_by: str = "rowid",
+    limit: int | None = None,
 ) -> Iterator[Record]:
-    """Records of a kind, in order; `where` is SQL over that kind's columns."""
+    """Records of a kind, in order; `where` is SQL over that kind's columns;
+    at most `limit` of them when given."""
     spec = _kind(kind)
     clauses = [] if include_hidden else ["hidden = 0"]
     if where:
@@ -91,6 +93,8 @@ def iter_records(
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += f" ORDER BY {order_by}"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     for row in db.query(sql, params or []):
         yield Record(kind, row["key"], decode_row(spec, row))
 
@@ -107,6 +111,7 @@ def records_about(
     *,
     general: bool = True,
     order_by: str = "rowid",
+    limit: int | None = None,
     **equals: str,
 ) -> list[Record]:
     """Visible records of a kind about any of these modalities (and, with `general`,
@@ -120,14 +125,14 @@ def records_about(
         spec.field(name)  # a KeyError for a field the kind does not have
         where += f' AND "{name}" = ?'
         params.append(value)
-    return list_records(db, kind, where=where, params=params, order_by=order_by)
+    return list_records(db, kind, where=where, params=params, order_by=order_by, limit=limit)
 
 
-def records_citing(db: Database, source_key: str) -> list[Record]:
-    """Every record that cites a source (for the Sources view)."""
+def records_citing(db: Database, source_key: str, *, limit: int | None = None) -> list[Record]:
+    """Records that cite a source (for the Sources view), at most `limit` of them."""
     found: list[Record] = []
     for spec in KINDS.values():
-        if not spec.needs_sources:
+        if not spec.needs_sources or (limit is not None and len(found) >= limit):
             continue
         found.extend(
             iter_records(
@@ -135,6 +140,7 @@ def records_citing(db: Database, source_key: str) -> list[Record]:
                 spec.name,
                 where="EXISTS (SELECT 1 FROM json_each(sources) WHERE value = ?)",
                 params=[source_key],
+                limit=None if limit is None else limit - len(found),
             )
         )
     return found
@@ -165,9 +171,13 @@ def modality_names(db: Database) -> dict[str, str]:
     }
 
 
-def safety_for_modality(db: Database, modality: str, *, general: bool = True) -> list[Record]:
+def safety_for_modality(
+    db: Database, modality: str, *, general: bool = True, limit: int | None = None
+) -> list[Record]:
     """Safety notes of a modality (and those for all needling), most serious first."""
-    return records_about(db, "safety", [modality], general=general, order_by=SAFETY_ORDER_SQL)
+    return records_about(
+        db, "safety", [modality], general=general, order_by=SAFETY_ORDER_SQL, limit=limit
+    )
 
 
 def aftercare_for_modality(db: Database, modality: str, *, general: bool = True) -> list[Record]:
@@ -175,23 +185,27 @@ def aftercare_for_modality(db: Database, modality: str, *, general: bool = True)
     return records_about(db, "aftercare", [modality], general=general, order_by=AFTERCARE_ORDER_SQL)
 
 
-def rationales_for_modality(db: Database, modality: str) -> list[Record]:
+def rationales_for_modality(
+    db: Database, modality: str, *, limit: int | None = None
+) -> list[Record]:
     """Point-selection rationales that apply to a modality."""
     return list_records(
         db,
         "rationales",
         where="EXISTS (SELECT 1 FROM json_each(modalities) WHERE value = ?)",
         params=[modality],
+        limit=limit,
     )
 
 
-def rationales_for_point(db: Database, code: str) -> list[Record]:
+def rationales_for_point(db: Database, code: str, *, limit: int | None = None) -> list[Record]:
     """Point-selection rationales that name a point."""
     return list_records(
         db,
         "rationales",
         where="EXISTS (SELECT 1 FROM json_each(points) WHERE value = ?)",
         params=[code],
+        limit=limit,
     )
 
 

@@ -55,3 +55,28 @@ def test_compare_shows_both_retention_times(store):
 def test_page_wrapper_keeps_the_fragment_and_sets_zoom(store):
     page = render_page("<p>hello</p>", zoom=14)
     assert "<p>hello</p>" in page and "font-size: 14pt" in page
+
+
+def test_a_modality_with_very_many_notes_lists_a_page_of_them_and_says_more(store):
+    """A detail page lists related records, not thousands of them."""
+    from db import editing
+    from db.records import get_record
+    from desktop.rendering.record_context import RELATED_SHOWN, render_record
+
+    for n in range(RELATED_SHOWN + 5):
+        editing.add_record(
+            store,
+            "rationales",
+            {
+                "key": f"many-{n}",
+                "title": f"Clinic rationale number {n}",
+                "modalities": ["acupuncture"],
+                "strategy": "local",
+                "text": "Needled near the pain, as acupuncture often is.",
+                "sources": ["who-2008-point-locations"],
+            },
+        )
+    html = render_record(store.db, get_record(store.db, "modalities", "acupuncture"))
+    shown = html.count("Clinic rationale number")
+    assert 0 < shown <= RELATED_SHOWN
+    assert "More in the Point selection tab." in html

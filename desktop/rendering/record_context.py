@@ -33,19 +33,42 @@ def record_context(db: Database, record: Record) -> dict[str, Any]:
     ctx["cited"] = rec.records_by_keys(db, "sources", sources) if sources else []
     kind = record.kind
     if kind == "modalities":
-        ctx["safety"] = rec.safety_for_modality(db, record.key)
-        ctx["rationales"] = rec.rationales_for_modality(db, record.key)
+        ctx["safety"] = rec.safety_for_modality(db, record.key, limit=RELATED_SHOWN)
+        ctx["rationales"] = _capped(
+            ctx, "rationales", rec.rationales_for_modality(db, record.key, limit=RELATED_SHOWN + 1)
+        )
     elif kind == "points":
         ctx["links"] = rec.point_links(db, record.key)
-        ctx["rationales"] = rec.rationales_for_point(db, record.key)
+        ctx["rationales"] = _capped(
+            ctx, "rationales", rec.rationales_for_point(db, record.key, limit=RELATED_SHOWN + 1)
+        )
     elif kind == "point_links":
         ctx["point_a"] = rec.get_record(db, "points", record.get("a", ""))
         ctx["point_b"] = rec.get_record(db, "points", record.get("b", ""))
     elif kind == "rationales":
         ctx["points"] = rec.records_by_keys(db, "points", record.get("points", []))
     elif kind == "sources":
-        ctx["citing"] = rec.records_citing(db, record.key)
+        ctx["citing"] = _capped(
+            ctx, "citing", rec.records_citing(db, record.key, limit=CITING_SHOWN + 1), CITING_SHOWN
+        )
     return ctx
+
+
+def _capped(ctx: dict[str, Any], name: str, found: list, shown: int | None = None) -> list:
+    """The first `shown` related records; `{name}_more` says when there were more.
+
+    A detail pane lists related records, not all of them: a database with
+    thousands of notes on one modality once took seconds to render its page.
+    """
+    shown = RELATED_SHOWN if shown is None else shown
+    ctx[f"{name}_more"] = len(found) > shown
+    return found[:shown]
+
+
+# How many related records a detail pane lists (the shipped content has at
+# most 17 rationales for a modality and 413 records citing one source).
+RELATED_SHOWN = 40
+CITING_SHOWN = 500
 
 
 def compare_context(db: Database, a_key: str, b_key: str) -> dict[str, Any] | None:

@@ -40,15 +40,26 @@ def parse_record_url(url: str) -> tuple[str, str] | None:
     return (kind, key) if kind and key else None
 
 
+@lru_cache(maxsize=8)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every modality name, longest first (so "dry needling"
+    wins over "needling"); compiled once per set of names, not once per name
+    and text: with thousands of names that was seconds per detail page."""
+    ordered = sorted(names, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
 def _link_spans(text: str, names: Mapping[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, url) for every code or modality name in text, non-overlapping."""
     spans = [(s, e, record_url("points", code)) for s, e, code in find_codes_in_prose(text)]
     spans += [
         (m.start(), m.end(), record_url("points", m.group(0))) for m in _TRP_KEY.finditer(text)
     ]
-    for name, key in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
-            spans.append((m.start(), m.end(), record_url("modalities", key)))
+    if names:
+        keys = {name.lower(): key for name, key in names.items()}
+        for m in _names_pattern(tuple(names)).finditer(text):
+            spans.append((m.start(), m.end(), record_url("modalities", keys[m.group(0).lower()])))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     chosen: list[tuple[int, int, str]] = []
     end = -1
