@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
+from db.database import Database
 from db.errors import wraps_storage
 from db.records import Record, list_records
 

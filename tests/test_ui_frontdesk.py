@@ -32,29 +32,27 @@ def test_compare_shows_the_glance_table_first_and_citations_small(window):
     assert "font-size" in span
 
 
+def text_sizes(window) -> dict[str, float]:
+    """Point sizes of the text a person reads in each part of the window."""
+    return {
+        "tabs": window.tabs.tabBar().font().pointSizeF(),
+        "results": window.search_panel.list.font().pointSizeF(),
+        "chips": window.search_panel.chips["All"].font().pointSizeF(),
+        "home title": window.home.title_label.font().pointSizeF(),
+        "answer title": heading_points(window.answer.detail),
+        "filter": window.view("points").filter_box.font().pointSizeF(),
+    }
+
+
 def test_zoom_enlarges_titles_results_and_tabs_by_the_same_factor(qtbot, window):
     window.zoom.set(10)
     type_search(qtbot, window, "will it hurt")
     window.answer.render_now()
-    before = {
-        "tabs": window.tabs.tabBar().font().pointSizeF(),
-        "results": window.search_panel.list.font().pointSizeF(),
-        "chips": window.search_panel.chips["All"].font().pointSizeF(),
-        "home title": window.home.title_label.font().pointSizeF(),
-        "answer title": heading_points(window.answer.detail),
-        "filter": window.view("points").filter_box.font().pointSizeF(),
-    }
+    before = text_sizes(window)
     for _ in range(5):
         qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert window.text_size == 15
-    after = {
-        "tabs": window.tabs.tabBar().font().pointSizeF(),
-        "results": window.search_panel.list.font().pointSizeF(),
-        "chips": window.search_panel.chips["All"].font().pointSizeF(),
-        "home title": window.home.title_label.font().pointSizeF(),
-        "answer title": heading_points(window.answer.detail),
-        "filter": window.view("points").filter_box.font().pointSizeF(),
-    }
+    after = text_sizes(window)
     for name in before:
         assert after[name] / before[name] == pytest.approx(1.5, rel=0.06), name
     assert before["home title"] > before["results"]  # a title is larger than its text
