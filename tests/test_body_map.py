@@ -307,3 +307,43 @@ def test_ctrl_b_opens_the_body_tab_and_ctrl_digits_stay_where_they_were(qtbot, w
     assert "Ctrl+B" in window.tabs.tabToolTip(window.tabs.indexOf(window.view("body")))
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() is window.view("points")
+
+
+def _detail_chart_colours(qtbot, window, key: str) -> tuple[str, set[str]]:
+    """Open a point in the Points tab; its detail text and the colours of its chart."""
+    view = window.view("points")
+    window.show_tab(window.tabs.indexOf(view))
+    assert view.show_record("points", key)
+    qtbot.waitUntil(lambda: "Body chart" in view.detail.toPlainText())
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.printing.body_chart import CHART_URL
+
+    image = view.detail.loadResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL))
+    return view.detail.toPlainText(), _colours(image)
+
+
+def _colours(image) -> set[str]:
+    step = max(1, image.width() // 120)
+    return {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), step)
+        for y in range(0, image.height(), step)
+    }
+
+
+def test_a_trigger_points_detail_shows_its_chart_with_the_referral_zone(qtbot, window):
+    text, colours = _detail_chart_colours(qtbot, window, "TrP-upper-trapezius")
+    assert "Body chart: Upper trapezius" in text
+    assert "red shows where it can send pain" in text
+    assert any(QColor(c).red() > 200 and QColor(c).green() < 170 for c in colours)
+
+
+def test_an_acupoints_detail_shows_its_chart_and_moving_on_replaces_it(qtbot, window):
+    text, _ = _detail_chart_colours(qtbot, window, "ST36")
+    assert "Body chart: Stomach 36 (ST36) lies on the shin" in text
+    text, _ = _detail_chart_colours(qtbot, window, "BL40")
+    assert "Body chart: Bladder 40 (BL40) lies on the back of the knee" in text
+    assert text.count("Body chart:") == 1
+    assert "ST36" not in text.split("Body chart:")[1].split("\n")[0]

@@ -224,6 +224,7 @@ def test_the_about_box_names_the_icon_licence_and_the_database(store):
 
     text = about_html(store.content_version, str(store.path))
     assert "Lucide" in text and "ISC" in text
+    assert "anatomapa" in text and "gganatogram" in text  # the body chart's outlines
     assert str(store.path) in text
 
 

@@ -405,3 +405,15 @@ def test_notices_from_opening_the_database_stand_out_until_dismissed(qtbot, stor
     assert "/somewhere/filiform.damaged" in w.notice_banner.label.text()
     w.notice_banner.hide()
     assert w.notice_banner.isHidden()
+
+
+def test_a_first_start_opens_the_window_inside_a_small_screen(qtbot, store):
+    """Offscreen Qt's screen (800 x 800) is narrower than the 1200 x 800 default."""
+    from desktop.window.main_window import MainWindow
+
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    room = w.screen().availableGeometry()
+    assert room.width() < 1200
+    assert w.height() <= room.height()
+    assert w.width() <= max(room.width(), w.minimumSizeHint().width())

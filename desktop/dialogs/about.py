@@ -35,7 +35,10 @@ Sources tab for each citation and the records that rest on it. The standard
 acupoint codes, names and categories follow the WHO Standard Acupuncture Point
 Locations in the Western Pacific Region (2008) and are derived from the TARA
 Acupoints Ontology (github.com/smtifahim/TARA-Ontology-Repository), MIT licence,
-Copyright (c) 2024 smtifahim.</p>
+Copyright (c) 2024 smtifahim. The body chart's outlines and zones come from
+anatomapa (github.com/pedrorcruzz/anatomapa), MIT licence, Copyright (c) 2026
+Pedro Rosa, Marcelo Reis, Mozart Melo, Centro Universitário CESMAC, whose
+silhouettes derive from gganatogram (CC0 1.0, public domain).</p>
 <p><i>General information for patients and staff; a patient's practitioner decides
 their care.</i></p>
 """

@@ -67,14 +67,22 @@ def point_chart(db: Database, point: Record) -> Chart | None:
         return None
     every = body.regions(db)
     marks = [(point.key, regions[0], True)] if regions else []
-    image = render_figure_image(every, DRAWN_WIDTH, highlight=referral, points=marks)
+    # The point's region in blue too: a dot alone is hard to find on a small chart.
+    image = render_figure_image(
+        every,
+        DRAWN_WIDTH,
+        highlight=referral,
+        selected=regions[0] if regions else None,
+        points=marks,
+    )
     name = str(point.get("name") or point.key)
     if point.get("kind") != "trigger point":
         name = f"{name} ({point.key})"
     caption = f"Body chart: {name}"
     if regions:
         caption += (
-            f" lies on {_names(db, regions[:1])} (the dot is approximate: see the location text)"
+            f" lies on {_names(db, regions[:1])}, in blue"
+            " (the dot is approximate: see the location text)"
         )
     if referral:
         caption += f"; red shows where it can send pain: {_names(db, referral)}"

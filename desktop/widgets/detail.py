@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QShowEvent, QTextDocument
+from PySide6.QtGui import QImage, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.rendering.record_context import render_page
@@ -35,6 +36,8 @@ class DetailBrowser(QTextBrowser):
         self._text_size = 11
         self._stale = False  # the fragment or size changed while hidden
         self._later: tuple[Callable[[], str | None], str] | None = None
+        # Pictures a fragment refers to by URL (a point's body chart), by the tab.
+        self.image_provider: Callable[[str], QImage | None] | None = None
 
     def show_fragment(self, fragment: str) -> None:
         self._later = None
@@ -44,6 +47,14 @@ class DetailBrowser(QTextBrowser):
             self.verticalScrollBar().setValue(0)
         else:
             self._stale = True
+
+    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 - Qt's name
+        """Images the tab draws itself (the body chart); anything else as usual."""
+        if self.image_provider is not None and type == QTextDocument.ResourceType.ImageResource:
+            image = self.image_provider(name.toString())
+            if image is not None:
+                return image
+        return super().loadResource(type, name)
 
     def show_message(self, text: str) -> None:
         """A plain, escaped message in place of a record (empty states)."""

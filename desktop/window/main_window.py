@@ -42,6 +42,7 @@ from desktop.window.navigation import Entry, History
 from desktop.window.saved_state import restore_state, save_state
 from desktop.window.search import SearchBox, SearchController
 from desktop.window.style import window_style
+from desktop.window.tab_fit import TabIconsWhenRoom
 from desktop.window.zoom import TextZoom
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.tabs.setUsesScrollButtons(False)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.setIconSize(QSize(14, 14))
+        self.tab_fit = TabIconsWhenRoom(self.tabs, QSize(14, 14))
         self.views: dict[str, RecordTab | CompareTab] = {}
         self.home = HomePage(store)
         self.tabs.addTab(self.home, self.home.title)
@@ -461,6 +463,7 @@ class MainWindow(QMainWindow):
         sheet = window_style(points)
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)
+            self.tab_fit.fit()  # larger text may no longer leave room for icons
 
     def _record_tabs(self) -> list[RecordTab]:
         return [v for v in self.views.values() if isinstance(v, RecordTab)]

@@ -25,12 +25,24 @@ def restore_state(window: QMainWindow, record_tabs: Iterable[RecordTab]) -> None
     geometry = s.value(prefs.GEOMETRY)
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         window.restoreGeometry(geometry)
+    else:
+        fit_to_screen(window)
     for view in record_tabs:
         state = s.value(f"{prefs.SPLITTERS}/{view.name}")
         if isinstance(state, QByteArray) and not state.isEmpty():
             view.splitter.restoreState(state)
         else:
             view.splitter.setSizes(DEFAULT_SPLIT)
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """A first start on a small screen (a 1024 x 600 front-desk laptop) opens
+    the window inside the screen rather than at its larger default size."""
+    screen = window.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    window.resize(min(window.width(), room.width()), min(window.height(), room.height()))
 
 
 def save_state(window: QMainWindow, record_tabs: Iterable[RecordTab], text_size: int) -> None:
