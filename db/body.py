@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from db.database import Database
 from db.errors import wraps_storage
-from db.records import Record, list_records
+from db.records import Record, get_record, list_records
 
 # The patient question that explains why a needle goes far from the pain
 # (resources/content/faqs.json).
@@ -65,7 +65,9 @@ def regions(db: Database) -> list[Region]:
 
 
 def region(db: Database, key: str) -> Region | None:
-    return next((r for r in regions(db) if r.key == key), None)
+    """The visible region with this key, or None (one row, not every region's shapes)."""
+    record = get_record(db, "regions", key)
+    return None if record is None or record["hidden"] else _region(record.data)
 
 
 def find_region(db: Database, text: str) -> Region | None:
