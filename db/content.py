@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +18,7 @@ from db.database import Database
 from db.errors import FiliformError
 from db.kinds import GENERAL_MODALITY, KINDS, Kind
 from db.paths import CONTENT_DIR
+from db.shapes import ShapeError, path_commands
 
 CONTENT_FORMAT = 1
 MANIFEST = "manifest.json"
@@ -30,10 +30,6 @@ LOCATION_COLUMNS = ("code", "regions", "location", "cautions", "sources")
 # The index is cited to the WHO standard it follows and the ontology it was
 # derived from; both are records in sources.json.
 INDEX_SOURCES = ("who-2008-point-locations", "tara-acupoints-ontology")
-
-
-# A body-map shape: absolute SVG path commands the figure can draw.
-SHAPE_DATA = re.compile(r"[MLCZ0-9.,\s-]*")
 
 
 class ContentError(FiliformError):
@@ -114,10 +110,19 @@ def validate_record(
                 problems.append(f"{where}: is required but empty")
         elif f.type == "choice" and value not in f.choices:
             problems.append(f"{where}: '{value}' is not one of {', '.join(f.choices)}")
-        elif f.type == "shape" and not SHAPE_DATA.fullmatch(value):
-            problems.append(f"{where}: must be path data (M, L, C and Z with numbers)")
+        elif f.type == "shape" and (shape_problem := _shape_problem(value)):
+            problems.append(f"{where}: {shape_problem}")
         clean[f.name] = value
     return clean, problems
+
+
+def _shape_problem(value: str) -> str | None:
+    """Why a body-map shape cannot be drawn, or None when it can."""
+    try:
+        path_commands(value)
+    except ShapeError as e:
+        return f"is not a shape the body chart can draw ({e})"
+    return None
 
 
 def check_references(records: dict[str, list[dict[str, Any]]], suffix: str = ".json") -> list[str]:

@@ -121,3 +121,17 @@ def test_a_locations_file_places_index_points_and_names_bad_rows(content_copy):
     problems = "\n".join(caught.value.problems)
     assert "acupoint-locations-test.csv, record 1, 'XX99'" in problems
     assert "'ST41', field 'regions': required" in problems
+
+
+def test_a_region_shape_the_chart_cannot_draw_is_named(content_copy):
+    def break_shape(records):
+        knee = next(r for r in records if r["key"] == "knee-back")
+        knee["back"] = "M 1 2 L 3"  # a line-to with one number
+
+    _edit(content_copy, "regions.json", break_shape)
+    with pytest.raises(ContentError) as caught:
+        load_content_dir(content_copy)
+    assert any(
+        "'knee-back', field 'back'" in p and "body chart can draw (L needs 2 numbers)" in p
+        for p in caught.value.problems
+    )

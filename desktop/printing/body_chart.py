@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtGui import QImage
-from sqlite_utils import Database
 
 from db import body
+from db.database import Database
 from db.records import Record
 from desktop.widgets.body_figure import render_figure_image
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-from sqlite_utils import Database
-
+from db.database import Database
 from db.records import Record, get_record
 
 _INLINE = re.compile(r"\s*\(([^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*)\)")

@@ -19,8 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
+from db.database import Database
 from db.plain_text import first_sentence
 from db.records import Record, records_about
 

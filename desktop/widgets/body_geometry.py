@@ -7,45 +7,23 @@ M, L, C and Z commands, which is all this reader understands.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtGui import QPainterPath
 
-_TOKEN = re.compile(r"[MLCZmlcz]|-?\d+(?:\.\d+)?")
+from db.shapes import path_commands
 
 
 def parse_svg_path(data: str) -> QPainterPath:
-    """A QPainterPath from absolute M/L/C/Z path data (other commands are an error)."""
+    """A QPainterPath from absolute M/L/C/Z path data (db.shapes reads it)."""
     path = QPainterPath()
-    tokens = _TOKEN.findall(data or "")
-    i = 0
-    command = ""
-
-    def numbers(n: int) -> list[float]:
-        nonlocal i
-        values = [float(t) for t in tokens[i : i + n]]
-        if len(values) != n:
-            raise ValueError("path data ends in the middle of a command")
-        i += n
-        return values
-
-    while i < len(tokens):
-        token = tokens[i]
-        if token.isalpha():
-            command = token
-            i += 1
-            if command in "Zz":
-                path.closeSubpath()
-                continue
+    for command, numbers in path_commands(data):
         if command == "M":
-            path.moveTo(*numbers(2))
-            command = "L"  # further pairs after M are line-tos
+            path.moveTo(*numbers)
         elif command == "L":
-            path.lineTo(*numbers(2))
+            path.lineTo(*numbers)
         elif command == "C":
-            path.cubicTo(*numbers(6))
+            path.cubicTo(*numbers)
         else:
-            raise ValueError(f"unsupported path command {command!r}")
+            path.closeSubpath()
     return path
 
 

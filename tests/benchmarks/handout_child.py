@@ -2,8 +2,8 @@
 
     python tests/benchmarks/handout_child.py DB_PATH NAME REPEAT
 
-NAME `@today` finds the Today's-treatment sheet in the catalogue (or prints
-{"skipped": reason} when there is none).
+NAME `@today` composes the Today's-treatment sheet with typical desk choices
+(`TODAY_CHOICES`), or prints {"skipped": reason} when main has none.
 The figure is what a person waits for after choosing "Export PDF": compose
 the handout from the database (`desktop.printing.handouts.compose`) and render it to
 PDF bytes (`desktop.printing.render_pdf`; writing the file is left out, the
@@ -22,6 +22,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+# What a desk picks for a typical sheet: a treatment, two regions, a point, a note.
+TODAY_CHOICES = {
+    "modality": "dry-needling",
+    "regions": "neck-back,shoulder",
+    "points": "GB21",
+    "note": "Next appointment: Tuesday at 10.",
+}
 
 
 def main(db_path: str, name: str, repeat: int) -> dict[str, object]:
@@ -36,19 +43,19 @@ def main(db_path: str, name: str, repeat: int) -> dict[str, object]:
 
     app = QGuiApplication([sys.argv[0]])  # noqa: F841 - text layout needs one
     store = open_store(db_path, read_only=True)
-    if name == "@today":  # the Today's-treatment sheet, under whatever name it landed
-        from desktop.printing.handouts import catalogue
+    params: dict[str, str] = {}
+    if name == "@today":  # Today's treatment sheet: the desk's choices for one patient
+        from desktop.printing import handouts
 
-        names = [info.name for info in catalogue(store.db)]
-        found = [n for n in names if "today" in n or "treatment-sheet" in n]
-        if not found:
+        if "today" not in getattr(handouts, "PARAMETERISED", {}):
             store.close()
-            return {"skipped": "no Today's-treatment handout in the catalogue"}
-        name = found[0]
+            return {"skipped": "no Today's-treatment handout on main"}
+        name = "today"
+        params = dict(TODAY_CHOICES)
 
     def export() -> tuple[float, float, int, str]:
         started = time.perf_counter()
-        handout = compose(store.db, name)
+        handout = compose(store.db, name, params)
         composed = time.perf_counter()
         _data, pages = render_pdf(handout)
         done = time.perf_counter()
@@ -70,7 +77,7 @@ def main(db_path: str, name: str, repeat: int) -> dict[str, object]:
         return (time.perf_counter() - started) * 1000, pages
 
     first_ms, _, pages, html = export()  # also warms template compilation and fonts
-    paper = compose(store.db, name).paper
+    paper = compose(store.db, name, params).paper
     baseline(html, paper)
     export_ms, compose_ms, base_ms = [], [], []
     base_pages = 0

@@ -16,7 +16,6 @@ warms Qt's caches, is reported on its own. Prints one JSON object, or
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import sys
@@ -36,26 +35,12 @@ def _factory(part: str, store: Any) -> Any:
         return lambda: HomePage(store)
     if part == "body":
         try:
-            import desktop.widgets.body_figure as module
+            from db.body import regions
+            from desktop.widgets.body_figure import BodyFigure
         except ImportError:
             return "desktop/widgets/body_figure.py is not on main"
-        from PySide6.QtWidgets import QWidget
-
-        classes = [
-            c
-            for _n, c in inspect.getmembers(module, inspect.isclass)
-            if issubclass(c, QWidget) and c.__module__ == module.__name__
-        ]
-        if not classes:
-            return "desktop/widgets/body_figure.py has no widget class"
-        cls = classes[0]
-        params = [
-            p
-            for p in inspect.signature(cls).parameters.values()
-            if p.default is inspect.Parameter.empty
-            and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
-        ]
-        return (lambda: cls(store)) if params else (lambda: cls())
+        # The regions are read each time: the desk pays for them when the figure first shows.
+        return lambda: BodyFigure(regions(store.db))
     return f"unknown part {part}"
 
 

@@ -420,10 +420,12 @@ def generated_db(records: int, folder: Path) -> tuple[Path, dict[str, Any]]:
     """A generated database of `records`, reused from `folder` when already there."""
     from db.content import load_content_dir
     from db.paths import CONTENT_DIR
+    from db.schema import SCHEMA_VERSION
     from tests.benchmarks.generate import generate
 
     version = load_content_dir(CONTENT_DIR).version
-    path = folder / f"generated-{records}-content-{version}.sqlite3"
+    # A file made by an older schema would need a migration, and search opens it read-only.
+    path = folder / f"generated-{records}-content-{version}-schema-{SCHEMA_VERSION}.sqlite3"
     if path.exists():
         return path, {"reused": True}
     partial = path.with_suffix(".part")
