@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from db.errors import FiliformError
+
 _TOKEN = re.compile(r"[MLCZ]|-?\d+(?:\.\d+)?|[^\s,]")
 _ARITY = {"M": 2, "L": 2, "C": 6, "Z": 0}
 
 
-class ShapeError(ValueError):
+class ShapeError(FiliformError, ValueError):
     """Path data the chart cannot draw; the message says why in a sentence."""
 
 
