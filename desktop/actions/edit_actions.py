@@ -9,7 +9,10 @@ and tests can fill them in.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -25,10 +28,11 @@ from db import editing, lists
 from db.frontdesk import MAX_PINNED, pinned_keys, set_pinned_keys
 from db.kinds import KINDS
 from desktop import preferences as prefs
-from desktop.actions import file_actions
 from desktop.actions.api import WindowApi
-from desktop.dialogs.history_dialog import HistoryDialog
-from desktop.dialogs.record_form import RecordForm
+
+if TYPE_CHECKING:  # the forms and dialogs load when first opened, not at start-up
+    from desktop.dialogs.history_dialog import HistoryDialog
+    from desktop.dialogs.record_form import RecordForm
 
 EDIT_ACTIONS = (
     "edit_record",
@@ -41,6 +45,12 @@ EDIT_ACTIONS = (
     "pin_question",
     "new_clinic_question",
 )
+
+
+def _files() -> ModuleType:
+    """`desktop.actions.file_actions` (backup, restore, packs), imported when first used:
+    it loads the exchange and restore code that a start-up does not need."""
+    return importlib.import_module("desktop.actions.file_actions")
 
 
 def _say(window: WindowApi, message: str) -> None:
@@ -76,6 +86,8 @@ def edit_record(window: WindowApi) -> RecordForm | None:
     if not _editable(window):
         return None
     kind, key = current
+    from desktop.dialogs.record_form import RecordForm
+
     form = RecordForm(window.store, kind, key, window)
     form.accepted.connect(lambda: (_after_change(window, kind, key), _say(window, "Saved.")))
     window.edit_form = form
@@ -87,6 +99,8 @@ def _open_new_form(window: WindowApi, kind: str, title: str | None = None) -> Re
     """Open an empty record form for `kind`; the new record is shown once it is saved."""
     if not _editable(window):
         return None
+    from desktop.dialogs.record_form import RecordForm
+
     form = RecordForm(window.store, kind, None, window)
     if title:
         form.setWindowTitle(title)
@@ -116,6 +130,8 @@ def show_history(window: WindowApi) -> HistoryDialog | None:
         _say(window, "Open a record first, then choose History.")
         return None
     kind, key = current
+    from desktop.dialogs.history_dialog import HistoryDialog
+
     dialog = HistoryDialog(window.store, kind, key, window)
     dialog.finished.connect(lambda _: dialog.changed and _after_change(window, kind, key))
     window.history_dialog = dialog
@@ -147,7 +163,7 @@ def delete_record(window: WindowApi) -> None:
     if current is None or not _editable(window):
         return
     kind, key = current
-    if not file_actions.confirm(
+    if not _files().confirm(
         window,
         "Delete this record?",
         f"Delete the clinic's {KINDS[kind].label.lower()} '{key}'? "
@@ -308,10 +324,10 @@ def install(window: WindowApi) -> None:
 
     menus.submenu("file", "data", "&Data", before="quit")
     for name, text, slot in (
-        ("backup_now", "&Back up now", lambda w: file_actions.backup_now(w, w.store)),
+        ("backup_now", "&Back up now", lambda w: _files().backup_now(w, w.store)),
         ("restore_backup", "&Restore a backup…", _restore_backup),
         ("import_pack", "&Import content pack…", _import_pack),
-        ("export_pack", "&Export content pack…", lambda w: file_actions.export_content(w, w.store)),
+        ("export_pack", "&Export content pack…", lambda w: _files().export_content(w, w.store)),
     ):
         _add(window, "data", name, text, slot)
     menus.separator("file", before="quit")
@@ -324,10 +340,10 @@ def install(window: WindowApi) -> None:
 
 
 def _restore_backup(window: WindowApi) -> None:
-    if file_actions.restore_backup(window, window.store):
+    if _files().restore_backup(window, window.store):
         window.refresh_all()
 
 
 def _import_pack(window: WindowApi) -> None:
-    if file_actions.import_content(window, window.store):
+    if _files().import_content(window, window.store):
         window.refresh_all()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -30,16 +29,16 @@ from db.connection import Store
 from db.kinds import KINDS
 from db.search import Hit
 from desktop import preferences as prefs
-from desktop.actions import edit_actions, guide_actions, print_actions
-from desktop.dialogs.about import about_html
+from desktop.actions import edit_actions, guide_actions, print_menu
 from desktop.views import EXTRA_TAB_SHORTCUTS, TAB_CLASSES, CompareTab, RecordTab
 from desktop.views.home import HomePage
 from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
 from desktop.widgets.icons import ACTION_ICONS, TAB_ICONS, app_icon, icon
 from desktop.widgets.search_panel import SearchPanel
+from desktop.window.lazy_tabs import LazyViews
 from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
-from desktop.window.saved_state import restore_state, save_state
+from desktop.window.saved_state import restore_geometry, restore_splitter, save_state
 from desktop.window.search import SearchBox, SearchController
 from desktop.window.style import window_style
 from desktop.window.tab_fit import TabIconsWhenRoom
@@ -107,29 +106,24 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.setIconSize(QSize(14, 14))
         self.tab_fit = TabIconsWhenRoom(self.tabs, QSize(14, 14))
-        self.views: dict[str, RecordTab | CompareTab] = {}
         self.home = HomePage(store)
         self.tabs.addTab(self.home, self.home.title)
         self.tabs.setTabToolTip(HOME_TAB, "Alt+Home")
         self.home.linkActivated.connect(self.open_record)
         self.home.compareRequested.connect(self.show_compare)
         self.home.set_recent(_load_recent())
-        for cls in TAB_CLASSES:
-            view = cls(store)
-            self.views[view.name] = view
-            self.tabs.addTab(view, TAB_LABELS.get(view.name, view.title))
-            view.linkActivated.connect(self.open_record)
-            if isinstance(view, CompareTab):
-                view.pairChosen.connect(self._on_pair_chosen)
-            else:
-                view.recordChosen.connect(self._on_record_chosen)
+        # The record tabs are built when first shown or asked for (lazy_tabs.py).
+        self.views: LazyViews[RecordTab | CompareTab] = LazyViews(
+            self.tabs,
+            TAB_CLASSES,
+            self._build_view,
+            lambda cls: TAB_LABELS.get(cls.name, cls.title),
+        )
         for i in range(self.tabs.count()):
-            name = getattr(self.tabs.widget(i), "name", "")
-            self.tabs.setTabIcon(i, icon(TAB_ICONS.get(name, "")))
-        for i in range(1, self.tabs.count()):
-            title = getattr(self.tabs.widget(i), "title", self.tabs.tabText(i))
-            key = f"Ctrl+{i}" if i <= 9 else EXTRA_TAB_SHORTCUTS.get(self._tab_name(i))
-            self.tabs.setTabToolTip(i, f"{title} ({key})" if key else title)
+            self.tabs.setTabIcon(i, icon(TAB_ICONS.get(self._tab_name(i), "")))
+        for i, cls in enumerate(self.views.classes(), start=1):
+            key = f"Ctrl+{i}" if i <= 9 else EXTRA_TAB_SHORTCUTS.get(cls.name)
+            self.tabs.setTabToolTip(i, f"{cls.title} ({key})" if key else cls.title)
 
         self.search_panel = SearchPanel()
         self.answer = self.search_panel.answer
@@ -179,7 +173,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
         self.zoom.apply()
-        restore_state(self, self._record_tabs())
+        restore_geometry(self)
         # The window always opens on the home page: the questions asked all day.
         self.tabs.setCurrentIndex(HOME_TAB)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -194,7 +188,7 @@ class MainWindow(QMainWindow):
         for key, title in (("file", "&File"), ("view", "&View"), ("go", "&Go"), ("help", "&Help")):
             menus.menu(key, title)
 
-        print_actions.install(self)
+        print_menu.install(self)
         quit_action = menus.add("quit", "&Quit", self.close, menu="file")
         quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -223,9 +217,7 @@ class MainWindow(QMainWindow):
         menus.actions["forward"].setToolTip("Forward (Alt+Right)")
 
         menus.add("about", "&About Filiform", self.show_about, menu="help")
-        about_qt = menus.add(
-            "about_qt", "About &Qt", lambda: QMessageBox.aboutQt(self), menu="help"
-        )
+        about_qt = menus.add("about_qt", "About &Qt", self.show_about_qt, menu="help")
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         menus.actions["about"].setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -246,11 +238,32 @@ class MainWindow(QMainWindow):
         self.notice_banner.show_notices(notices)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first opened
+
+        from desktop.dialogs.about import about_html
+
         QMessageBox.about(
             self, "About Filiform", about_html(self.store.content_version, str(self.store.path))
         )
 
+    def show_about_qt(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.aboutQt(self)
+
     # views ------------------------------------------------------------------------
+
+    def _build_view(self, cls: type[RecordTab | CompareTab]) -> RecordTab | CompareTab:
+        """Make a record tab when it is first needed, wired and sized like the rest."""
+        view = cls(self.store)
+        view.linkActivated.connect(self.open_record)
+        if isinstance(view, CompareTab):
+            view.pairChosen.connect(self._on_pair_chosen)
+        else:
+            view.recordChosen.connect(self._on_record_chosen)
+            restore_splitter(view)
+        view.set_text_size(self.zoom.size)
+        return view
 
     def view(self, name: str) -> RecordTab | CompareTab:
         """The tab called `name` ("modalities", "points", "compare", ...)."""
@@ -290,8 +303,10 @@ class MainWindow(QMainWindow):
         return self.stack.currentIndex() == RESULTS_PAGE
 
     def _tab_for_kind(self, kind: str) -> RecordTab | None:
-        for view in self.views.values():
-            if isinstance(view, RecordTab) and kind in view.kinds:
+        for cls in self.views.classes():
+            if issubclass(cls, RecordTab) and kind in cls.kinds:
+                view = self.views[cls.name]
+                assert isinstance(view, RecordTab)
                 return view
         return None
 
@@ -349,7 +364,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """Re-read every list and detail pane (after an edit or an import)."""
-        for view in self.views.values():
+        for view in self.views.built_views():  # a tab built later reads fresh data
             view.refresh()
         self.home.refresh()
         self.update_status()
@@ -450,7 +465,7 @@ class MainWindow(QMainWindow):
         return self.zoom.size
 
     def _sized_views(self) -> list[Any]:
-        return [self.home, self.answer, *self.views.values()]
+        return [self.home, self.answer, *self.views.built_views()]
 
     def _render_record(self, kind: str, key: str) -> str | None:
         """A record's detail HTML as its own tab renders it (for the answer pane)."""
@@ -466,7 +481,7 @@ class MainWindow(QMainWindow):
             self.tab_fit.fit()  # larger text may no longer leave room for icons
 
     def _record_tabs(self) -> list[RecordTab]:
-        return [v for v in self.views.values() if isinstance(v, RecordTab)]
+        return [v for v in self.views.built_views() if isinstance(v, RecordTab)]
 
     def save_state(self) -> None:
         save_state(self, self._record_tabs(), self.zoom.size)

@@ -1,0 +1,103 @@
+"""Record tabs are built when first needed; a person never sees the difference.
+
+The window opens on its home page with every tab in the bar (label, icon,
+tooltip, Ctrl+number), but the tabs' lists and detail panes are built the
+first time a tab is shown or a record in it is opened. These tests check
+what a person gets from a tab built late: the same place in the bar, the
+text size chosen before it existed, the split they left it at last time,
+and edits made before it was built.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+
+from db import editing
+from db.records import list_records
+from desktop import preferences as prefs
+from desktop.views import RecordTab
+from desktop.window.main_window import MainWindow
+from tests.helpers import show_active
+
+
+def test_the_window_opens_with_every_tab_in_the_bar_but_builds_none(window):
+    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert labels[:3] == ["Home", "Modalities", "Points"] and "Body" in labels
+    assert "Points (Ctrl+2)" == window.tabs.tabToolTip(labels.index("Points"))
+    assert window.views.built_views() == []
+    assert not window.tabs.tabIcon(labels.index("Points")).isNull()
+
+
+def test_ctrl_number_builds_the_tab_in_its_place_and_shows_its_first_record(qtbot, window):
+    labels_before = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    points = window.current_view()
+    assert isinstance(points, RecordTab) and points.name == "points"
+    assert window.tabs.indexOf(points) == labels_before.index("Points")
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == labels_before
+    assert window.tabs.tabToolTip(window.tabs.indexOf(points)) == "Points (Ctrl+2)"
+    assert points.model.rowCount() > 300  # the whole point index is listed
+    assert points.current_record() is not None  # and the first one is on screen
+    assert window.views.built_views() == [points]
+    # Back and forth: the same view, not a second copy.
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert window.home_visible()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() is points
+    assert window.history.can_go_back()
+
+
+def test_opening_a_record_from_home_builds_only_the_tab_that_holds_it(qtbot, window):
+    key, button = next(iter(window.home.question_buttons.items()))
+    button.click()
+    faqs = window.current_view()
+    assert faqs is window.view("faqs")
+    assert faqs.current_record() == ("faqs", key)
+    assert [v.name for v in window.views.built_views()] == ["faqs"]
+
+
+def test_a_tab_built_after_zooming_uses_the_chosen_text_size(qtbot, window):
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    size = window.text_size
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    sources = window.current_view()
+    assert sources.name == "sources"
+    assert sources.list.font().pointSize() == size
+
+
+def test_a_tab_built_late_gets_back_the_split_left_at_the_last_close(qtbot, store):
+    first = MainWindow(store)
+    qtbot.addWidget(first)
+    show_active(qtbot, first)
+    points = first.view("points")
+    first.show_tab(first.tabs.indexOf(points))
+    points.splitter.setSizes([300, 900])
+    saved = points.splitter.sizes()
+    assert saved[0] < 400  # narrower than the default list width (520)
+    first.close()
+    stored = prefs.settings().value(f"{prefs.SPLITTERS}/points")
+    assert isinstance(stored, QByteArray) and not stored.isEmpty()
+
+    second = MainWindow(store)
+    qtbot.addWidget(second)
+    show_active(qtbot, second)
+    assert second.views.built_views() == []
+    again = second.view("points")
+    second.show_tab(second.tabs.indexOf(again))
+    assert again.splitter.sizes()[0] == saved[0]  # the list keeps the width it was given
+    second.close()  # closing without opening "faqs" keeps nothing of it; points' split stays
+    assert prefs.settings().value(f"{prefs.SPLITTERS}/points") == stored
+
+
+def test_an_edit_made_before_a_tab_is_built_shows_when_it_is_opened(qtbot, window, store):
+    key = list_records(store.db, "aftercare")[0].key
+    editing.update_record(store, "aftercare", key, {"title": "Caring for yourself tonight"})
+    window.refresh_all()  # what the Edit form does after saving
+    assert not window.views.is_built("aftercare")
+    assert window.open_record("aftercare", key)
+    view = window.current_view()
+    assert view.name == "aftercare"
+    assert "Caring for yourself tonight" in view.detail.toPlainText()
+    rows = [view.model.index(i, 0).data() for i in range(view.model.rowCount())]
+    assert "Caring for yourself tonight" in rows
