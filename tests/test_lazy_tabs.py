@@ -10,12 +10,14 @@ and edits made before it was built.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QByteArray, Qt
 
 from db import editing
 from db.records import list_records
 from desktop import preferences as prefs
-from desktop.views import RecordTab
+from desktop.views import TAB_SPECS, RecordTab
 from desktop.window.main_window import MainWindow
 from tests.helpers import show_active
 
@@ -23,7 +25,7 @@ from tests.helpers import show_active
 def test_the_window_opens_with_every_tab_in_the_bar_but_builds_none(window):
     labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert labels[:3] == ["Home", "Modalities", "Points"] and "Body" in labels
-    assert "Points (Ctrl+2)" == window.tabs.tabToolTip(labels.index("Points"))
+    assert window.tabs.tabToolTip(labels.index("Points")) == "Points (Ctrl+2)"
     assert window.views.built_views() == []
     assert not window.tabs.tabIcon(labels.index("Points")).isNull()
 
@@ -101,3 +103,49 @@ def test_an_edit_made_before_a_tab_is_built_shows_when_it_is_opened(qtbot, windo
     assert "Caring for yourself tonight" in view.detail.toPlainText()
     rows = [view.model.index(i, 0).data() for i in range(view.model.rowCount())]
     assert "Caring for yourself tonight" in rows
+
+
+def test_each_tab_spec_agrees_with_the_class_it_loads():
+    """The bar and the window read a tab's spec before its class is loaded; if the
+    two disagreed, a tab would open records its class does not list."""
+    for spec in TAB_SPECS:
+        cls = spec.load()
+        assert (cls.name, cls.title, tuple(cls.kinds)) == (spec.name, spec.title, spec.kinds)
+
+
+def test_a_start_up_imports_no_tab_module(store, tmp_path):
+    """Opening the window loads the home page's code only; a tab's module loads
+    with the tab (checked in a fresh interpreter, where nothing is loaded yet)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from db.connection import open_store\n"
+        "from desktop.window.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        f"store = open_store({str(store.path)!r}, read_only=True)\n"
+        "w = MainWindow(store); w.show(); app.processEvents()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('desktop.views.')))\n"
+        "w.view('points')\n"
+        "print('desktop.views.points' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),  # never the real preferences
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    loaded, points_loaded = done.stdout.strip().splitlines()[-2:]
+    assert loaded == "['desktop.views.home']"
+    assert points_loaded == "True"

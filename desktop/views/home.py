@@ -4,7 +4,8 @@ A receptionist with a patient waiting should not have to know where an
 answer lives. The page lists the clinic's pinned questions and the questions
 a front desk hears most (a click opens the answer), acupuncture and dry
 needling at a glance, the records opened lately, and the keys that save time.
-It is built from plain widgets so the window's one zoom scales all of it.
+It is built from plain widgets so the window's one zoom scales all of it;
+its looks are in the window's style sheet (desktop/window/style.py).
 """
 
 from __future__ import annotations
@@ -52,17 +53,6 @@ KEY_HINTS: tuple[tuple[str, str], ...] = (
     ("Alt+← / Alt+→", "back and forward"),
     ("Ctrl+= / Ctrl+-", "larger or smaller text"),
 )
-HOME_STYLE = """
-QPushButton#homeQuestion, QPushButton#homeRecent { text-align: left; border: none;
-    padding: 3px 4px; color: #0b62a4; background: transparent; }
-QPushButton#homeQuestion:hover, QPushButton#homeRecent:hover { text-decoration: underline;
-    background: #eef3f6; }
-QPushButton#homeQuestion:focus, QPushButton#homeRecent:focus { background: #dbe8f1; }
-QLabel#homeTitle { color: #123a4a; }
-QLabel#homeHeading { color: #123a4a; }
-QLabel#homeHint { color: #5b6670; }
-QFrame#homeCard { background: palette(base); border: 1px solid #d5dde3; border-radius: 4px; }
-"""
 
 
 def _link_button(text: str, tip: str, name: str = "homeQuestion") -> QPushButton:
@@ -91,7 +81,6 @@ class HomePage(QWidget):
         self.store = store
         self.db = store.db
         self.setAccessibleName("Home page")
-        self.setStyleSheet(HOME_STYLE)
         self._text_size = 11
         self._recent: list[tuple[str, str]] = []
         self.question_buttons: dict[str, QPushButton] = {}

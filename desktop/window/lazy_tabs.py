@@ -18,6 +18,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from desktop.views import TabSpec
+
 View = TypeVar("View", bound=QWidget)
 
 
@@ -32,9 +34,9 @@ class _Placeholder(QWidget):
 class LazyViews(Mapping[str, View], Generic[View]):
     """The window's record tabs by name; reading one builds it if it is not built yet.
 
-    `classes` are the view classes in tab order; each has `name` and `title`
-    as class attributes, so the bar can be filled without building anything.
-    `build(cls)` makes the view (the window connects its signals there);
+    `specs` are the tabs in order (`desktop.views.TAB_SPECS`): the bar is
+    filled from them without importing a tab's module. `build(cls)` makes
+    the view from its class (the window connects its signals there);
     `built_views()` lists only the views that exist, for work that a view
     not yet built does not need (it reads fresh data when it is built).
     """
@@ -42,49 +44,46 @@ class LazyViews(Mapping[str, View], Generic[View]):
     def __init__(
         self,
         tabs: QTabWidget,
-        classes: Sequence[type[View]],
+        specs: Sequence[TabSpec],
         build: Callable[[type[View]], View],
-        label: Callable[[type[View]], str],
+        label: Callable[[TabSpec], str],
     ) -> None:
         self._tabs = tabs
-        self._classes = {cls.name: cls for cls in classes}  # type: ignore[attr-defined]
+        self._specs = {spec.name: spec for spec in specs}
         self._build = build
         self._built: dict[str, View] = {}
         self._placeholders: dict[str, _Placeholder] = {}
-        for name, cls in self._classes.items():
+        for name, spec in self._specs.items():
             placeholder = _Placeholder(name)
             self._placeholders[name] = placeholder
-            tabs.addTab(placeholder, label(cls))
+            tabs.addTab(placeholder, label(spec))
         # Connected before the window's own handlers, so they see the built view.
         tabs.currentChanged.connect(self._on_current_changed)
 
     def __getitem__(self, name: str) -> View:
         view = self._built.get(name)
         if view is None:
-            if name not in self._classes:
+            if name not in self._specs:
                 raise KeyError(name)
             view = self._materialize(name)
         return view
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._classes)
+        return iter(self._specs)
 
     def __len__(self) -> int:
-        return len(self._classes)
+        return len(self._specs)
 
-    def view_class(self, name: str) -> type[View]:
-        """The class of a tab's view, without building it."""
-        return self._classes[name]
-
-    def classes(self) -> list[type[View]]:
-        return list(self._classes.values())
+    def specs(self) -> list[TabSpec]:
+        """Every tab, built or not, in tab order."""
+        return list(self._specs.values())
 
     def is_built(self, name: str) -> bool:
         return name in self._built
 
     def built_views(self) -> list[View]:
         """The views built so far, in tab order."""
-        return [self._built[n] for n in self._classes if n in self._built]
+        return [self._built[n] for n in self._specs if n in self._built]
 
     def _on_current_changed(self, index: int) -> None:
         widget = self._tabs.widget(index)
@@ -92,7 +91,7 @@ class LazyViews(Mapping[str, View], Generic[View]):
             self[widget.name]  # builds it and puts it in the placeholder's place
 
     def _materialize(self, name: str) -> View:
-        view = self._build(self._classes[name])
+        view = self._build(self._specs[name].load())
         self._built[name] = view
         placeholder = self._placeholders.pop(name)
         index = self._tabs.indexOf(placeholder)

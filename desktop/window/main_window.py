@@ -10,7 +10,7 @@ actions come from `desktop.actions`, each installed through
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,7 +30,7 @@ from db.kinds import KINDS
 from db.search import Hit
 from desktop import preferences as prefs
 from desktop.actions import edit_actions, guide_actions, print_menu
-from desktop.views import EXTRA_TAB_SHORTCUTS, TAB_CLASSES, CompareTab, RecordTab
+from desktop.views import EXTRA_TAB_SHORTCUTS, TAB_SPECS
 from desktop.views.home import HomePage
 from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
 from desktop.widgets.icons import ACTION_ICONS, TAB_ICONS, app_icon, icon
@@ -43,6 +43,10 @@ from desktop.window.search import SearchBox, SearchController
 from desktop.window.style import window_style
 from desktop.window.tab_fit import TabIconsWhenRoom
 from desktop.window.zoom import TextZoom
+
+if TYPE_CHECKING:  # the tab modules load when a tab is first built (lazy_tabs.py)
+    from desktop.views.base import RecordTab
+    from desktop.views.compare import CompareTab
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
 # Shorter tab labels where the full title is long (the tooltip has the full one).
@@ -115,15 +119,15 @@ class MainWindow(QMainWindow):
         # The record tabs are built when first shown or asked for (lazy_tabs.py).
         self.views: LazyViews[RecordTab | CompareTab] = LazyViews(
             self.tabs,
-            TAB_CLASSES,
+            TAB_SPECS,
             self._build_view,
-            lambda cls: TAB_LABELS.get(cls.name, cls.title),
+            lambda spec: TAB_LABELS.get(spec.name, spec.title),
         )
         for i in range(self.tabs.count()):
             self.tabs.setTabIcon(i, icon(TAB_ICONS.get(self._tab_name(i), "")))
-        for i, cls in enumerate(self.views.classes(), start=1):
-            key = f"Ctrl+{i}" if i <= 9 else EXTRA_TAB_SHORTCUTS.get(cls.name)
-            self.tabs.setTabToolTip(i, f"{cls.title} ({key})" if key else cls.title)
+        for i, spec in enumerate(self.views.specs(), start=1):
+            key = f"Ctrl+{i}" if i <= 9 else EXTRA_TAB_SHORTCUTS.get(spec.name)
+            self.tabs.setTabToolTip(i, f"{spec.title} ({key})" if key else spec.title)
 
         self.search_panel = SearchPanel()
         self.answer = self.search_panel.answer
@@ -255,6 +259,8 @@ class MainWindow(QMainWindow):
 
     def _build_view(self, cls: type[RecordTab | CompareTab]) -> RecordTab | CompareTab:
         """Make a record tab when it is first needed, wired and sized like the rest."""
+        from desktop.views.compare import CompareTab  # loaded with the first tab built
+
         view = cls(self.store)
         view.linkActivated.connect(self.open_record)
         if isinstance(view, CompareTab):
@@ -289,12 +295,13 @@ class MainWindow(QMainWindow):
         return not self.results_visible() and self.tabs.currentIndex() == HOME_TAB
 
     def _focus(self, view: QWidget) -> None:
-        if isinstance(view, RecordTab):
-            view.list.setFocus()
-        elif isinstance(view, CompareTab):
-            view.combo_a.setFocus()
-        else:
-            view.setFocus()
+        """Keys go where a person reads: a tab's list, Compare's first choice, the page."""
+        for part in ("list", "combo_a"):
+            target = getattr(view, part, None)
+            if target is not None:
+                target.setFocus()
+                return
+        view.setFocus()
 
     def show_tabs_page(self) -> None:
         self.stack.setCurrentIndex(TABS_PAGE)
@@ -303,11 +310,10 @@ class MainWindow(QMainWindow):
         return self.stack.currentIndex() == RESULTS_PAGE
 
     def _tab_for_kind(self, kind: str) -> RecordTab | None:
-        for cls in self.views.classes():
-            if issubclass(cls, RecordTab) and kind in cls.kinds:
-                view = self.views[cls.name]
-                assert isinstance(view, RecordTab)
-                return view
+        """The tab that lists records of `kind` (built now if it was not yet)."""
+        for spec in self.views.specs():
+            if kind in spec.kinds:
+                return self.views[spec.name]  # type: ignore[return-value]
         return None
 
     def open_record(self, kind: str, key: str) -> bool:
@@ -327,8 +333,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_compare(self, a: str, b: str) -> bool:
-        view = self.views["compare"]
-        assert isinstance(view, CompareTab)
+        view: CompareTab = self.views["compare"]  # type: ignore[assignment]
         self.show_tabs_page()
         self._switch_to(view)
         shown = view.show_pair(a, b)
@@ -378,8 +383,8 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if isinstance(view, HomePage):
             return HOME_ENTRY
-        if isinstance(view, CompareTab):
-            pair = view.current_pair()
+        if view.name == "compare":
+            pair = view.current_pair()  # type: ignore[union-attr]
             return ("compare", *pair) if pair else None
         shown = view.current_record()
         return ("record", *shown) if shown else None
@@ -451,9 +456,7 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: Hit) -> None:
         if self.open_record(hit.kind, hit.key):
-            view = self.current_view()
-            if isinstance(view, RecordTab):
-                view.list.setFocus()
+            self._focus(self.current_view())
 
     def focus_current_view(self) -> None:
         self._focus(self.current_view())
@@ -481,7 +484,8 @@ class MainWindow(QMainWindow):
             self.tab_fit.fit()  # larger text may no longer leave room for icons
 
     def _record_tabs(self) -> list[RecordTab]:
-        return [v for v in self.views.built_views() if isinstance(v, RecordTab)]
+        record_tabs = {spec.name for spec in self.views.specs() if spec.kinds}
+        return [v for v in self.views.built_views() if v.name in record_tabs]  # type: ignore[misc]
 
     def save_state(self) -> None:
         save_state(self, self._record_tabs(), self.zoom.size)

@@ -9,12 +9,15 @@ database: two front-desk screens may want different layouts.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow
 
 from desktop import preferences as prefs
-from desktop.views import RecordTab
+
+if TYPE_CHECKING:
+    from desktop.views.base import RecordTab
 
 DEFAULT_SPLIT = [520, 680]  # list | detail, in pixels, until a person moves it
 
