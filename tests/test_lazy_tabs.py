@@ -149,3 +149,20 @@ def test_a_start_up_imports_no_tab_module(store, tmp_path):
     loaded, points_loaded = done.stdout.strip().splitlines()[-2:]
     assert loaded == "['desktop.views.home']"
     assert points_loaded == "True"
+
+
+def test_the_results_page_is_built_at_the_first_keystroke_and_arrows_before_it_do_nothing(
+    qtbot, window
+):
+    assert window.stack.count() == 1 and not window.search.panel_built
+    window.search_box.setFocus()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)  # nothing typed yet: no results to move
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.home_visible() and not window.search.panel_built
+    with qtbot.waitSignal(window.searchShown, timeout=5000):
+        qtbot.keyClicks(window.search_box, "cupping")
+    assert window.search.panel_built and window.results_visible()
+    titles = [h.title for h in window.search_panel.model.result.hits]
+    assert any("upping" in t for t in titles), titles
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.home_visible()

@@ -27,14 +27,12 @@ from PySide6.QtWidgets import (
 
 from db.connection import Store
 from db.kinds import KINDS
-from db.search import Hit
 from desktop import preferences as prefs
 from desktop.actions import edit_actions, guide_actions, print_menu
 from desktop.views import EXTRA_TAB_SHORTCUTS, TAB_SPECS
 from desktop.views.home import HomePage
 from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
 from desktop.widgets.icons import ACTION_ICONS, TAB_ICONS, app_icon, icon
-from desktop.widgets.search_panel import SearchPanel
 from desktop.window.lazy_tabs import LazyViews
 from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
@@ -45,8 +43,11 @@ from desktop.window.tab_fit import TabIconsWhenRoom
 from desktop.window.zoom import TextZoom
 
 if TYPE_CHECKING:  # the tab modules load when a tab is first built (lazy_tabs.py)
+    from db.search import Hit
     from desktop.views.base import RecordTab
     from desktop.views.compare import CompareTab
+    from desktop.widgets.answer_pane import AnswerPane
+    from desktop.widgets.search_panel import SearchPanel
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
 # Shorter tab labels where the full title is long (the tooltip has the full one).
@@ -129,18 +130,14 @@ class MainWindow(QMainWindow):
             key = f"Ctrl+{i}" if i <= 9 else EXTRA_TAB_SHORTCUTS.get(spec.name)
             self.tabs.setTabToolTip(i, f"{spec.title} ({key})" if key else spec.title)
 
-        self.search_panel = SearchPanel()
-        self.answer = self.search_panel.answer
-        self.answer.set_renderer(self._render_record)
-        self.answer.linkActivated.connect(self.open_record)
+        # The results page is built when a person first types (search_panel).
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
-        self.stack.addWidget(self.search_panel)
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         self.search = SearchController(
-            self.search_box, self.search_panel, store.path, host=self, parent=self
+            self.search_box, self._build_search_panel, store.path, host=self, parent=self
         )
         self.search.shown.connect(self.searchShown)
         self.searcher = self.search.searcher
@@ -159,7 +156,6 @@ class MainWindow(QMainWindow):
         guide_actions.install(self)
         self.home.set_add_question_action(self.actions_by_name["new_clinic_question"])
         self.home.set_guide_action(self.actions_by_name.get("approach_guide"))
-        self.answer.printRequested.connect(self.actions_by_name["print"].trigger)
         for name, file in ACTION_ICONS.items():
             if name in self.actions_by_name:
                 self.actions_by_name[name].setIcon(icon(file))
@@ -352,7 +348,7 @@ class MainWindow(QMainWindow):
         """The record on screen, which the Edit menu acts on: (kind, key) of the
         selected search hit, or of the record in the current tab's detail pane."""
         if self.results_visible():
-            hit = self.search_panel.current_hit()
+            hit = self.search.panel.current_hit()
             return (hit.kind, hit.key) if hit is not None else None
         return self.current_view().current_record()
 
@@ -441,6 +437,29 @@ class MainWindow(QMainWindow):
 
     # search (the work is in desktop/window/search.py) -------------------------------
 
+    def _build_search_panel(self) -> SearchPanel:
+        """The results page with its answer pane, made when a person first types: the
+        debounce wait hides the ~20 ms it takes, and a start-up does not pay it."""
+        from desktop.widgets.search_panel import SearchPanel
+
+        panel = SearchPanel()
+        panel.answer.set_renderer(self._render_record)
+        panel.answer.linkActivated.connect(self.open_record)
+        panel.answer.printRequested.connect(self.actions_by_name["print"].trigger)
+        panel.answer.set_text_size(self.zoom.size)
+        self.stack.addWidget(panel)
+        return panel
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search results page (built on first use)."""
+        return self.search.panel
+
+    @property
+    def answer(self) -> AnswerPane:
+        """The answer beside the search results (built with the results page)."""
+        return self.search.panel.answer
+
     @property
     def last_search_ms(self) -> float | None:
         return self.search.last_search_ms
@@ -452,7 +471,7 @@ class MainWindow(QMainWindow):
         self.search.run()
 
     def show_results_page(self) -> None:
-        self.stack.setCurrentIndex(RESULTS_PAGE)
+        self.stack.setCurrentWidget(self.search.panel)
 
     def open_hit(self, hit: Hit) -> None:
         if self.open_record(hit.kind, hit.key):
@@ -468,7 +487,8 @@ class MainWindow(QMainWindow):
         return self.zoom.size
 
     def _sized_views(self) -> list[Any]:
-        return [self.home, self.answer, *self.views.built_views()]
+        answer = [self.answer] if self.search.panel_built else []
+        return [self.home, *answer, *self.views.built_views()]
 
     def _render_record(self, kind: str, key: str) -> str | None:
         """A record's detail HTML as its own tab renders it (for the answer pane)."""
@@ -491,7 +511,8 @@ class MainWindow(QMainWindow):
         save_state(self, self._record_tabs(), self.zoom.size)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.answer.clear()  # no answer is rendered after the window (and its database) closes
+        if self.search.panel_built:
+            self.answer.clear()  # no answer is rendered after the window (and its database) closes
         self.save_state()
         self.search.stop()
         super().closeEvent(event)
