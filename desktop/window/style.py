@@ -26,6 +26,7 @@ QLabel#countLabel { color: palette(mid); }
 QLabel#homeTitle { font-size: %(title)spt; font-weight: bold; color: #123a4a; }
 QLabel#homeHeading { font-size: %(heading)spt; font-weight: bold; color: #123a4a; }
 QLabel#homeHint { color: #5b6670; }
+QLabel#homeKey, QLabel#homeGlanceHead { font-weight: bold; }
 QPushButton#homeQuestion, QPushButton#homeRecent { text-align: left; border: none;
     padding: 3px 4px; color: #0b62a4; background: transparent; }
 QPushButton#homeQuestion:hover, QPushButton#homeRecent:hover { text-decoration: underline;
