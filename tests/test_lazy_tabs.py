@@ -113,9 +113,20 @@ def test_each_tab_spec_agrees_with_the_class_it_loads():
         assert (cls.name, cls.title, tuple(cls.kinds)) == (spec.name, spec.title, spec.kinds)
 
 
+LOADED_WHEN_USED = (
+    "desktop.actions.edit_actions",
+    "desktop.actions.print_actions",
+    "desktop.widgets.search_panel",
+    "db.search",
+    "PySide6.QtPrintSupport",
+    "jinja2",
+)
+
+
 def test_a_start_up_imports_no_tab_module(store, tmp_path):
     """Opening the window loads the home page's code only; a tab's module loads
-    with the tab (checked in a fresh interpreter, where nothing is loaded yet)."""
+    with the tab, and the editing, printing and search code with their first use
+    (checked in a fresh interpreter, where nothing is loaded yet)."""
     import subprocess
     import sys
 
@@ -128,6 +139,7 @@ def test_a_start_up_imports_no_tab_module(store, tmp_path):
         f"store = open_store({str(store.path)!r}, read_only=True)\n"
         "w = MainWindow(store); w.show(); app.processEvents()\n"
         "print(sorted(m for m in sys.modules if m.startswith('desktop.views.')))\n"
+        f"print(sorted(m for m in {LOADED_WHEN_USED!r} if m in sys.modules))\n"
         "w.view('points')\n"
         "print('desktop.views.points' in sys.modules)\n"
     )
@@ -146,8 +158,9 @@ def test_a_start_up_imports_no_tab_module(store, tmp_path):
         },
     )
     assert done.returncode == 0, done.stderr
-    loaded, points_loaded = done.stdout.strip().splitlines()[-2:]
+    loaded, used_later, points_loaded = done.stdout.strip().splitlines()[-3:]
     assert loaded == "['desktop.views.home']"
+    assert used_later == "[]"
     assert points_loaded == "True"
 
 

@@ -9,21 +9,16 @@ start-up nobody has printed yet.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 from desktop.actions.api import WindowApi
+from desktop.actions.deferred import chosen
 
 IMPLEMENTATION = "desktop.actions.print_actions"
 
 
 def _chosen(window: WindowApi, function: str) -> Callable[..., None]:
-    """A menu slot that calls `print_actions.<function>(window)`, importing it then."""
-
-    def slot(_checked: bool = False) -> None:
-        getattr(importlib.import_module(IMPLEMENTATION), function)(window)
-
-    return slot
+    return chosen(window, IMPLEMENTATION, function)
 
 
 def install(window: WindowApi) -> None:

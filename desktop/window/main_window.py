@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from db.connection import Store
 from db.kinds import KINDS
 from desktop import preferences as prefs
-from desktop.actions import edit_actions, guide_actions, print_menu
+from desktop.actions import edit_menu, guide_actions, print_menu
 from desktop.views import EXTRA_TAB_SHORTCUTS, TAB_SPECS
 from desktop.views.home import HomePage
 from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.history_dialog: QWidget | None = None
         self.hidden_dialog: QWidget | None = None
         self.guide_dialog: QWidget | None = None
-        edit_actions.install(self)
+        edit_menu.install(self)
         guide_actions.install(self)
         self.home.set_add_question_action(self.actions_by_name["new_clinic_question"])
         self.home.set_guide_action(self.actions_by_name.get("approach_guide"))
