@@ -118,3 +118,29 @@ def test_a_damaged_database_put_aside_at_start_up_is_in_the_log(db_path, caplog)
     assert any(
         "was damaged" in r.getMessage() and "moved to" in r.getMessage() for r in caplog.records
     )
+
+
+def test_a_log_past_its_size_is_put_aside_at_the_next_start_and_only_three_old_ones_kept(
+    tmp_path,
+):
+    from desktop.logfile import BACKUP_COUNT, MAX_BYTES
+
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    stop_logging()
+    try:
+        for run in range(BACKUP_COUNT + 2):
+            (folder / LOG_NAME).write_text(f"run {run}\n" + "x" * MAX_BYTES, encoding="utf-8")
+            assert start_logging(folder) == folder / LOG_NAME
+            logging.getLogger("filiform.test").warning("started run %s", run + 1)
+            stop_logging()
+        text = (folder / LOG_NAME).read_text(encoding="utf-8")
+        assert "started run" in text and "x" * 100 not in text  # a fresh, small file
+        kept = sorted(p.name for p in folder.iterdir())
+        assert kept == [LOG_NAME] + [f"{LOG_NAME}.{i}" for i in range(1, BACKUP_COUNT + 1)]
+        newest_old = (folder / f"{LOG_NAME}.1").read_text(encoding="utf-8")
+        assert newest_old.startswith(f"run {BACKUP_COUNT + 1}\n")  # the last run's big log
+        oldest = (folder / f"{LOG_NAME}.{BACKUP_COUNT}").read_text(encoding="utf-8")
+        assert oldest.startswith("run 2\n")  # runs 0 and 1 were dropped
+    finally:
+        stop_logging()

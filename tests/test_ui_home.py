@@ -13,7 +13,7 @@ def test_the_window_opens_on_the_home_page_with_common_questions(window, store):
     shown = [b.text() for b in window.home.question_buttons.values()]
     assert get_record(store.db, "faqs", "will-it-hurt")["question"] in shown
     assert len(shown) >= 5
-    glance = window.home.glance.text()
+    glance = window.home.glance_text()
     assert "Acupuncture" in glance and "Dry needling" in glance
     assert "How long the needles stay in" in glance
 
@@ -79,3 +79,19 @@ def test_which_approach_fits_me_opens_the_guide_from_home(qtbot, window):
     qtbot.mouseClick(window.home.guide_button, Qt.MouseButton.LeftButton)
     assert window.guide_dialog is not None and window.guide_dialog.isVisible()
     window.guide_dialog.reject()
+
+
+def test_the_glance_shows_edited_text_as_typed_and_says_so_when_a_modality_is_hidden(window, store):
+    from db import editing
+
+    editing.update_record(store, "modalities", "acupuncture", {"name": "Acupuncture <b>(TCM)</b>"})
+    window.refresh_all()
+    glance = window.home.glance_text()
+    assert "Acupuncture <b>(TCM)</b>" in glance  # shown as typed, never as HTML
+    editing.set_hidden(store, "modalities", "dry-needling", True)
+    window.refresh_all()
+    assert window.home.glance_text() == "Acupuncture or dry needling is hidden or missing."
+    assert not window.home.compare_button.isEnabled()
+    editing.set_hidden(store, "modalities", "dry-needling", False)
+    window.refresh_all()
+    assert "Dry needling" in window.home.glance_text()

@@ -1,18 +1,17 @@
-"""The Edit menu and the File menu's data-safety actions, added to the main window.
+"""What the Edit menu and the File menu's data-safety entries do.
 
 Kept apart from the window so the window stays about browsing: this module
 turns `db.editing` (edit, add, hide, delete, history, restore) and
-`desktop.actions.file_actions` (backup, restore, import, export) into menu actions.
+`desktop.actions.file_actions` (backup, restore, import, export) into menu
+actions. `desktop.actions.edit_menu` puts them in the menus and imports this
+module the first time one is chosen.
 Dialogs open window-modal with `open()`, never `exec()`, so nothing blocks
 and tests can fill them in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,23 +23,10 @@ from PySide6.QtWidgets import (
 from db import editing, lists
 from db.frontdesk import MAX_PINNED, pinned_keys, set_pinned_keys
 from db.kinds import KINDS
-from desktop import preferences as prefs
 from desktop.actions import file_actions
 from desktop.actions.api import WindowApi
 from desktop.dialogs.history_dialog import HistoryDialog
 from desktop.dialogs.record_form import RecordForm
-
-EDIT_ACTIONS = (
-    "edit_record",
-    "new_record",
-    "history",
-    "hide_record",
-    "delete_record",
-    "restore_shipped",
-    "hidden_records",
-    "pin_question",
-    "new_clinic_question",
-)
 
 
 def _say(window: WindowApi, message: str) -> None:
@@ -257,77 +243,19 @@ def hidden_records(window: WindowApi) -> HiddenRecordsDialog:
     return dialog
 
 
-def _add(
-    window: WindowApi,
-    menu: str,
-    name: str,
-    text: str,
-    slot: Callable[[WindowApi], object],
-    shortcut: str | None = None,
-) -> QAction:
-    """A menu action that calls `slot(window)`."""
-    shortcuts = [shortcut] if shortcut else None
-    return window.menu_registry.add(
-        name, text, lambda _=False: slot(window), shortcuts=shortcuts, menu=menu
-    )
+def back_up_now(window: WindowApi) -> None:
+    file_actions.backup_now(window, window.store)
 
 
-def toggle_lock(window: WindowApi) -> None:
-    """Lock or unlock editing on this computer (remembered between runs)."""
-    locked = window.menu_registry.actions["lock_editing"].isChecked()
-    window.store.editing_locked = locked
-    prefs.set_value(prefs.EDITING_LOCKED, int(locked))
-    _say(window, "Editing is locked on this computer." if locked else "Editing is unlocked.")
+def export_pack(window: WindowApi) -> None:
+    file_actions.export_content(window, window.store)
 
 
-def refresh(window: WindowApi) -> None:
-    """Re-read everything: another front-desk computer may have saved changes."""
-    window.refresh_all()
-    _say(window, "Refreshed from the database.")
-
-
-def install(window: WindowApi) -> None:
-    """Add the Edit menu and the File menu's backup and exchange actions."""
-    menus = window.menu_registry
-    menus.menu("edit", "&Edit", before="view")
-    _add(window, "edit", "edit_record", "&Edit this record…", edit_record, "Ctrl+E")
-    _add(window, "edit", "new_record", "&New record in this tab…", new_record, "Ctrl+N")
-    _add(window, "edit", "new_clinic_question", "New &clinic question…", new_clinic_question)
-    _add(window, "edit", "history", "&History of this record…", show_history, "Ctrl+H")
-    _add(window, "edit", "pin_question", "&Pin to Home / unpin", pin_question)
-    menus.separator("edit")
-    _add(window, "edit", "restore_shipped", "&Restore the shipped text", restore_shipped)
-    _add(window, "edit", "hide_record", "Hi&de this record", hide_record)
-    _add(window, "edit", "delete_record", "De&lete this record (clinic's own)", delete_record)
-    _add(window, "edit", "hidden_records", "Hidden records…", hidden_records)
-    menus.separator("edit")
-    lock = _add(window, "edit", "lock_editing", "Lock editing on this computer", toggle_lock)
-    lock.setCheckable(True)
-    window.store.editing_locked = bool(prefs.get_int(prefs.EDITING_LOCKED))
-    lock.setChecked(window.store.editing_locked)
-
-    menus.submenu("file", "data", "&Data", before="quit")
-    for name, text, slot in (
-        ("backup_now", "&Back up now", lambda w: file_actions.backup_now(w, w.store)),
-        ("restore_backup", "&Restore a backup…", _restore_backup),
-        ("import_pack", "&Import content pack…", _import_pack),
-        ("export_pack", "&Export content pack…", lambda w: file_actions.export_content(w, w.store)),
-    ):
-        _add(window, "data", name, text, slot)
-    menus.separator("file", before="quit")
-    _add(window, "view", "refresh", "&Refresh", refresh, "F5")
-
-    read_only = window.store.read_only
-    for name in (*EDIT_ACTIONS, "restore_backup", "import_pack"):
-        if name != "hidden_records":
-            menus.actions[name].setEnabled(not read_only)
-
-
-def _restore_backup(window: WindowApi) -> None:
+def restore_backup(window: WindowApi) -> None:
     if file_actions.restore_backup(window, window.store):
         window.refresh_all()
 
 
-def _import_pack(window: WindowApi) -> None:
+def import_pack(window: WindowApi) -> None:
     if file_actions.import_content(window, window.store):
         window.refresh_all()

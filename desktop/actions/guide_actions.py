@@ -7,16 +7,20 @@ it, and the home page (issue 12) can link to it, or trigger the window's
 
 from __future__ import annotations
 
-from desktop.actions import print_actions
+from typing import TYPE_CHECKING
+
 from desktop.actions.api import WindowApi
-from desktop.dialogs.approach_guide import Answers, ApproachGuideDialog
+
+if TYPE_CHECKING:  # the guide and the printing side load when first used, not at start-up
+    from desktop.dialogs.approach_guide import Answers, ApproachGuideDialog
 
 SHORTCUT = "Ctrl+G"
 
 
 def print_guide_result(window: WindowApi, answers: Answers) -> None:
     """Compose the filled-in result as a handout and open the print dialog for it."""
-    from desktop.printing.guide_handout import NAME  # the printing side loads when used
+    from desktop.actions import print_actions  # the printing side loads when used
+    from desktop.printing.guide_handout import NAME
     from desktop.printing.handouts import HandoutError, compose
 
     try:
@@ -29,6 +33,8 @@ def print_guide_result(window: WindowApi, answers: Answers) -> None:
 
 def open_approach_guide(window: WindowApi) -> ApproachGuideDialog:
     """Open the guide (window-modal, not blocking) on its first question."""
+    from desktop.dialogs.approach_guide import ApproachGuideDialog
+
     dialog = ApproachGuideDialog(
         window.store, window, print_result=lambda answers: print_guide_result(window, answers)
     )

@@ -1,6 +1,7 @@
 """The File menu's Print…, Print preview…, Export PDF… and Clinic settings….
 
-`install(window)` adds them to the File menu. Each takes the main window
+`desktop.actions.print_menu` puts them in the File menu and imports this
+module the first time one is chosen. Each takes the main window
 (as `desktop.actions.api.WindowApi`), asks it what is on screen
 (`window.current_handout()`: ("record", {kind, key}), ("compare", {a, b}) or
 None), composes that handout and sends it to the printer, the preview or a
@@ -229,28 +230,3 @@ def open_clinic_settings(
     dialog = (dialog_factory or ClinicSettingsDialog)(window.store, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         _status(window, "Clinic settings saved. New handouts use them.")
-
-
-def install(window: WindowApi) -> None:
-    """Put Print…, Print preview…, Export PDF… and Clinic settings… in the File menu."""
-    menus = window.menu_registry
-    menus.add("print", "&Print…", lambda _=False: print_current(window), ["Ctrl+P"], "file")
-    menus.add(
-        "print_preview", "Print pre&view…", lambda _=False: preview_current(window), menu="file"
-    )
-    menus.add("export_pdf", "&Export PDF…", lambda _=False: export_pdf_current(window), menu="file")
-    menus.add(
-        "today_sheet",
-        "&Today's treatment sheet…",
-        lambda _=False: today_sheet(window),
-        ["Ctrl+Shift+T"],
-        "file",
-    )
-    menus.separator("file")
-    menus.add(
-        "clinic_settings",
-        "&Clinic settings…",
-        lambda _=False: open_clinic_settings(window),
-        menu="file",
-    )
-    menus.separator("file")

@@ -4,12 +4,12 @@ A receptionist with a patient waiting should not have to know where an
 answer lives. The page lists the clinic's pinned questions and the questions
 a front desk hears most (a click opens the answer), acupuncture and dry
 needling at a glance, the records opened lately, and the keys that save time.
-It is built from plain widgets so the window's one zoom scales all of it.
+It is built from plain widgets so the window's one zoom scales all of it;
+its looks are in the window's style sheet (desktop/window/style.py).
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -52,17 +52,6 @@ KEY_HINTS: tuple[tuple[str, str], ...] = (
     ("Alt+← / Alt+→", "back and forward"),
     ("Ctrl+= / Ctrl+-", "larger or smaller text"),
 )
-HOME_STYLE = """
-QPushButton#homeQuestion, QPushButton#homeRecent { text-align: left; border: none;
-    padding: 3px 4px; color: #0b62a4; background: transparent; }
-QPushButton#homeQuestion:hover, QPushButton#homeRecent:hover { text-decoration: underline;
-    background: #eef3f6; }
-QPushButton#homeQuestion:focus, QPushButton#homeRecent:focus { background: #dbe8f1; }
-QLabel#homeTitle { color: #123a4a; }
-QLabel#homeHeading { color: #123a4a; }
-QLabel#homeHint { color: #5b6670; }
-QFrame#homeCard { background: palette(base); border: 1px solid #d5dde3; border-radius: 4px; }
-"""
 
 
 def _link_button(text: str, tip: str, name: str = "homeQuestion") -> QPushButton:
@@ -91,7 +80,6 @@ class HomePage(QWidget):
         self.store = store
         self.db = store.db
         self.setAccessibleName("Home page")
-        self.setStyleSheet(HOME_STYLE)
         self._text_size = 11
         self._recent: list[tuple[str, str]] = []
         self.question_buttons: dict[str, QPushButton] = {}
@@ -125,11 +113,15 @@ class HomePage(QWidget):
         self._add_action: QAction | None = None
         self.add_button.clicked.connect(lambda: self._add_action and self._add_action.trigger())
 
-        self.glance = QLabel()
-        self.glance.setTextFormat(Qt.TextFormat.RichText)
-        self.glance.setWordWrap(True)
+        # The glance and the key hints are grids of plain labels, not HTML tables in a
+        # label: word-wrapped rich text was ~25 ms of every start-up's layout and paint.
+        self.glance = QWidget()
         self.glance.setAccessibleName("Acupuncture and dry needling at a glance")
-        self.glance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.glance_grid = QGridLayout(self.glance)
+        self.glance_grid.setContentsMargins(0, 0, 0, 0)
+        self.glance_grid.setHorizontalSpacing(12)
+        self.glance_grid.setVerticalSpacing(6)
+        self.glance_labels: list[QLabel] = []
         self.compare_button = QPushButton("Compare in full")
         self.compare_button.setAccessibleName("Compare acupuncture and dry needling in full")
         self.compare_button.setIcon(icon("columns-2"))
@@ -141,18 +133,17 @@ class HomePage(QWidget):
         self.guide_button.hide()
         self.guide_button.clicked.connect(self._open_guide)
 
-        self.keys_label = QLabel()
-        self.keys_label.setTextFormat(Qt.TextFormat.RichText)
+        self.keys_label = QWidget()
         self.keys_label.setAccessibleName("Keyboard hints")
-        self.keys_label.setText(
-            "<table cellspacing='0' cellpadding='2'>"
-            + "".join(
-                f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>"
-                for k, v in KEY_HINTS
-            )
-            + "</table>"
-        )
-        self.keys_label.setWordWrap(True)
+        keys = QGridLayout(self.keys_label)
+        keys.setContentsMargins(0, 0, 0, 0)
+        keys.setHorizontalSpacing(14)
+        keys.setVerticalSpacing(3)
+        top = Qt.AlignmentFlag.AlignTop
+        for row, (key, hint) in enumerate(KEY_HINTS):
+            keys.addWidget(_plain_label(key, "homeKey"), row, 0, top)
+            keys.addWidget(_plain_label(hint, wrap=True), row, 1, top)
+        keys.setColumnStretch(1, 1)
 
         left = QVBoxLayout()
         left.setSpacing(2)
@@ -223,7 +214,7 @@ class HomePage(QWidget):
         common = [q for q in question_leads(self.db, list(COMMON_QUESTIONS)) if q.key not in shown]
         self.question_buttons = self._fill(self.common_box, common)
         pair = glance_pair(self.db)
-        self.glance.setText(_glance_html(pair))
+        self._fill_glance(pair)
         self.compare_button.setEnabled(pair is not None)
         self._fill_recent()
 
@@ -237,6 +228,37 @@ class HomePage(QWidget):
             box.addWidget(button)
             made[q.key] = button
         return made
+
+    def _fill_glance(self, pair: tuple[Record, Record] | None) -> None:
+        """Acupuncture and dry needling side by side, a sentence a row (or why not)."""
+        grid = self.glance_grid
+        while grid.count():
+            item = grid.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        if pair is None:
+            missing = "Acupuncture or dry needling is hidden or missing."
+            self.glance_labels = [_plain_label(missing, "homeHint")]
+            grid.addWidget(self.glance_labels[0], 0, 0)
+            return
+        a, b = pair
+        cells = [(0, 1, _plain_label(a.title, "homeGlanceHead"))]
+        cells.append((0, 2, _plain_label(b.title, "homeGlanceHead")))
+        for row, (label, left, right) in enumerate(glance_rows(a, b, HOME_GLANCE_ROWS), start=1):
+            cells.append((row, 0, _plain_label(label, "homeGlanceHead", wrap=True)))
+            cells.append((row, 1, _plain_label(left, wrap=True, selectable=True)))
+            cells.append((row, 2, _plain_label(right, wrap=True, selectable=True)))
+        for row, column, cell in cells:
+            grid.addWidget(cell, row, column, Qt.AlignmentFlag.AlignTop)
+        self.glance_labels = [cell for _row, _column, cell in cells]
+        for column, stretch in enumerate((2, 3, 3)):
+            grid.setColumnStretch(column, stretch)
+
+    def glance_text(self) -> str:
+        """What the glance shows, cell by cell, row by row."""
+        return "\n".join(label.text() for label in self.glance_labels)
 
     def set_recent(self, records: list[tuple[str, str]]) -> None:
         """The records opened lately on this computer, newest first."""
@@ -283,21 +305,16 @@ class HomePage(QWidget):
         return False
 
 
-def _glance_html(pair: tuple[Record, Record] | None) -> str:
-    """Acupuncture and dry needling side by side, a sentence a row (or why not)."""
-    if pair is None:
-        return "<i>Acupuncture or dry needling is hidden or missing.</i>"
-    a, b = pair
-    head = (
-        "<tr><th></th>"
-        f"<th align='left'>{escape(a.title)}</th><th align='left'>{escape(b.title)}</th></tr>"
-    )
-    body = "".join(
-        f"<tr><td valign='top'><b>{escape(label)}</b></td>"
-        f"<td valign='top'>{escape(left)}</td><td valign='top'>{escape(right)}</td></tr>"
-        for label, left, right in glance_rows(a, b, HOME_GLANCE_ROWS)
-    )
-    return f"<table width='100%' cellspacing='0' cellpadding='4' border='0'>{head}{body}</table>"
+def _plain_label(text: str, name: str = "", wrap: bool = False, selectable: bool = False) -> QLabel:
+    """A label that shows its text as typed (never as HTML), styled by object name."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def _clear(box: QVBoxLayout) -> None:

@@ -10,7 +10,7 @@ actions come from `desktop.actions`, each installed through
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -28,22 +27,27 @@ from PySide6.QtWidgets import (
 
 from db.connection import Store
 from db.kinds import KINDS
-from db.search import Hit
 from desktop import preferences as prefs
-from desktop.actions import edit_actions, guide_actions, print_actions
-from desktop.dialogs.about import about_html
-from desktop.views import EXTRA_TAB_SHORTCUTS, TAB_CLASSES, CompareTab, RecordTab
+from desktop.actions import edit_menu, guide_actions, print_menu
+from desktop.views import EXTRA_TAB_SHORTCUTS, TAB_SPECS
 from desktop.views.home import HomePage
 from desktop.widgets.banners import NoticeBanner, ReadOnlyBanner
 from desktop.widgets.icons import ACTION_ICONS, TAB_ICONS, app_icon, icon
-from desktop.widgets.search_panel import SearchPanel
+from desktop.window.lazy_tabs import LazyViews
 from desktop.window.menus import MenuRegistry
 from desktop.window.navigation import Entry, History
-from desktop.window.saved_state import restore_state, save_state
+from desktop.window.saved_state import restore_geometry, restore_splitter, save_state
 from desktop.window.search import SearchBox, SearchController
 from desktop.window.style import window_style
 from desktop.window.tab_fit import TabIconsWhenRoom
 from desktop.window.zoom import TextZoom
+
+if TYPE_CHECKING:  # the tab modules load when a tab is first built (lazy_tabs.py)
+    from db.search import Hit
+    from desktop.views.base import RecordTab
+    from desktop.views.compare import CompareTab
+    from desktop.widgets.answer_pane import AnswerPane
+    from desktop.widgets.search_panel import SearchPanel
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
 # Shorter tab labels where the full title is long (the tooltip has the full one).
@@ -107,42 +111,33 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.setIconSize(QSize(14, 14))
         self.tab_fit = TabIconsWhenRoom(self.tabs, QSize(14, 14))
-        self.views: dict[str, RecordTab | CompareTab] = {}
         self.home = HomePage(store)
         self.tabs.addTab(self.home, self.home.title)
         self.tabs.setTabToolTip(HOME_TAB, "Alt+Home")
         self.home.linkActivated.connect(self.open_record)
         self.home.compareRequested.connect(self.show_compare)
         self.home.set_recent(_load_recent())
-        for cls in TAB_CLASSES:
-            view = cls(store)
-            self.views[view.name] = view
-            self.tabs.addTab(view, TAB_LABELS.get(view.name, view.title))
-            view.linkActivated.connect(self.open_record)
-            if isinstance(view, CompareTab):
-                view.pairChosen.connect(self._on_pair_chosen)
-            else:
-                view.recordChosen.connect(self._on_record_chosen)
+        # The record tabs are built when first shown or asked for (lazy_tabs.py).
+        self.views: LazyViews[RecordTab | CompareTab] = LazyViews(
+            self.tabs,
+            TAB_SPECS,
+            self._build_view,
+            lambda spec: TAB_LABELS.get(spec.name, spec.title),
+        )
         for i in range(self.tabs.count()):
-            name = getattr(self.tabs.widget(i), "name", "")
-            self.tabs.setTabIcon(i, icon(TAB_ICONS.get(name, "")))
-        for i in range(1, self.tabs.count()):
-            title = getattr(self.tabs.widget(i), "title", self.tabs.tabText(i))
-            key = f"Ctrl+{i}" if i <= 9 else EXTRA_TAB_SHORTCUTS.get(self._tab_name(i))
-            self.tabs.setTabToolTip(i, f"{title} ({key})" if key else title)
+            self.tabs.setTabIcon(i, icon(TAB_ICONS.get(self._tab_name(i), "")))
+        for i, spec in enumerate(self.views.specs(), start=1):
+            key = f"Ctrl+{i}" if i <= 9 else EXTRA_TAB_SHORTCUTS.get(spec.name)
+            self.tabs.setTabToolTip(i, f"{spec.title} ({key})" if key else spec.title)
 
-        self.search_panel = SearchPanel()
-        self.answer = self.search_panel.answer
-        self.answer.set_renderer(self._render_record)
-        self.answer.linkActivated.connect(self.open_record)
+        # The results page is built when a person first types (search_panel).
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
-        self.stack.addWidget(self.search_panel)
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         self.search = SearchController(
-            self.search_box, self.search_panel, store.path, host=self, parent=self
+            self.search_box, self._build_search_panel, store.path, host=self, parent=self
         )
         self.search.shown.connect(self.searchShown)
         self.searcher = self.search.searcher
@@ -157,11 +152,10 @@ class MainWindow(QMainWindow):
         self.history_dialog: QWidget | None = None
         self.hidden_dialog: QWidget | None = None
         self.guide_dialog: QWidget | None = None
-        edit_actions.install(self)
+        edit_menu.install(self)
         guide_actions.install(self)
         self.home.set_add_question_action(self.actions_by_name["new_clinic_question"])
         self.home.set_guide_action(self.actions_by_name.get("approach_guide"))
-        self.answer.printRequested.connect(self.actions_by_name["print"].trigger)
         for name, file in ACTION_ICONS.items():
             if name in self.actions_by_name:
                 self.actions_by_name[name].setIcon(icon(file))
@@ -179,7 +173,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
         self.zoom.apply()
-        restore_state(self, self._record_tabs())
+        restore_geometry(self)
         # The window always opens on the home page: the questions asked all day.
         self.tabs.setCurrentIndex(HOME_TAB)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -194,7 +188,7 @@ class MainWindow(QMainWindow):
         for key, title in (("file", "&File"), ("view", "&View"), ("go", "&Go"), ("help", "&Help")):
             menus.menu(key, title)
 
-        print_actions.install(self)
+        print_menu.install(self)
         quit_action = menus.add("quit", "&Quit", self.close, menu="file")
         quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -223,9 +217,7 @@ class MainWindow(QMainWindow):
         menus.actions["forward"].setToolTip("Forward (Alt+Right)")
 
         menus.add("about", "&About Filiform", self.show_about, menu="help")
-        about_qt = menus.add(
-            "about_qt", "About &Qt", lambda: QMessageBox.aboutQt(self), menu="help"
-        )
+        about_qt = menus.add("about_qt", "About &Qt", self.show_about_qt, menu="help")
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         menus.actions["about"].setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -246,11 +238,34 @@ class MainWindow(QMainWindow):
         self.notice_banner.show_notices(notices)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first opened
+
+        from desktop.dialogs.about import about_html
+
         QMessageBox.about(
             self, "About Filiform", about_html(self.store.content_version, str(self.store.path))
         )
 
+    def show_about_qt(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.aboutQt(self)
+
     # views ------------------------------------------------------------------------
+
+    def _build_view(self, cls: type[RecordTab | CompareTab]) -> RecordTab | CompareTab:
+        """Make a record tab when it is first needed, wired and sized like the rest."""
+        from desktop.views.compare import CompareTab  # loaded with the first tab built
+
+        view = cls(self.store)
+        view.linkActivated.connect(self.open_record)
+        if isinstance(view, CompareTab):
+            view.pairChosen.connect(self._on_pair_chosen)
+        else:
+            view.recordChosen.connect(self._on_record_chosen)
+            restore_splitter(view)
+        view.set_text_size(self.zoom.size)
+        return view
 
     def view(self, name: str) -> RecordTab | CompareTab:
         """The tab called `name` ("modalities", "points", "compare", ...)."""
@@ -276,12 +291,13 @@ class MainWindow(QMainWindow):
         return not self.results_visible() and self.tabs.currentIndex() == HOME_TAB
 
     def _focus(self, view: QWidget) -> None:
-        if isinstance(view, RecordTab):
-            view.list.setFocus()
-        elif isinstance(view, CompareTab):
-            view.combo_a.setFocus()
-        else:
-            view.setFocus()
+        """Keys go where a person reads: a tab's list, Compare's first choice, the page."""
+        for part in ("list", "combo_a"):
+            target = getattr(view, part, None)
+            if target is not None:
+                target.setFocus()
+                return
+        view.setFocus()
 
     def show_tabs_page(self) -> None:
         self.stack.setCurrentIndex(TABS_PAGE)
@@ -290,9 +306,10 @@ class MainWindow(QMainWindow):
         return self.stack.currentIndex() == RESULTS_PAGE
 
     def _tab_for_kind(self, kind: str) -> RecordTab | None:
-        for view in self.views.values():
-            if isinstance(view, RecordTab) and kind in view.kinds:
-                return view
+        """The tab that lists records of `kind` (built now if it was not yet)."""
+        for spec in self.views.specs():
+            if kind in spec.kinds:
+                return self.views[spec.name]  # type: ignore[return-value]
         return None
 
     def open_record(self, kind: str, key: str) -> bool:
@@ -312,8 +329,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_compare(self, a: str, b: str) -> bool:
-        view = self.views["compare"]
-        assert isinstance(view, CompareTab)
+        view: CompareTab = self.views["compare"]  # type: ignore[assignment]
         self.show_tabs_page()
         self._switch_to(view)
         shown = view.show_pair(a, b)
@@ -332,7 +348,7 @@ class MainWindow(QMainWindow):
         """The record on screen, which the Edit menu acts on: (kind, key) of the
         selected search hit, or of the record in the current tab's detail pane."""
         if self.results_visible():
-            hit = self.search_panel.current_hit()
+            hit = self.search.panel.current_hit()
             return (hit.kind, hit.key) if hit is not None else None
         return self.current_view().current_record()
 
@@ -349,7 +365,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """Re-read every list and detail pane (after an edit or an import)."""
-        for view in self.views.values():
+        for view in self.views.built_views():  # a tab built later reads fresh data
             view.refresh()
         self.home.refresh()
         self.update_status()
@@ -363,8 +379,8 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if isinstance(view, HomePage):
             return HOME_ENTRY
-        if isinstance(view, CompareTab):
-            pair = view.current_pair()
+        if view.name == "compare":
+            pair = view.current_pair()  # type: ignore[union-attr]
             return ("compare", *pair) if pair else None
         shown = view.current_record()
         return ("record", *shown) if shown else None
@@ -421,6 +437,29 @@ class MainWindow(QMainWindow):
 
     # search (the work is in desktop/window/search.py) -------------------------------
 
+    def _build_search_panel(self) -> SearchPanel:
+        """The results page with its answer pane, made when a person first types: the
+        debounce wait hides the ~20 ms it takes, and a start-up does not pay it."""
+        from desktop.widgets.search_panel import SearchPanel
+
+        panel = SearchPanel()
+        panel.answer.set_renderer(self._render_record)
+        panel.answer.linkActivated.connect(self.open_record)
+        panel.answer.printRequested.connect(self.actions_by_name["print"].trigger)
+        panel.answer.set_text_size(self.zoom.size)
+        self.stack.addWidget(panel)
+        return panel
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search results page (built on first use)."""
+        return self.search.panel
+
+    @property
+    def answer(self) -> AnswerPane:
+        """The answer beside the search results (built with the results page)."""
+        return self.search.panel.answer
+
     @property
     def last_search_ms(self) -> float | None:
         return self.search.last_search_ms
@@ -432,13 +471,11 @@ class MainWindow(QMainWindow):
         self.search.run()
 
     def show_results_page(self) -> None:
-        self.stack.setCurrentIndex(RESULTS_PAGE)
+        self.stack.setCurrentWidget(self.search.panel)
 
     def open_hit(self, hit: Hit) -> None:
         if self.open_record(hit.kind, hit.key):
-            view = self.current_view()
-            if isinstance(view, RecordTab):
-                view.list.setFocus()
+            self._focus(self.current_view())
 
     def focus_current_view(self) -> None:
         self._focus(self.current_view())
@@ -450,7 +487,8 @@ class MainWindow(QMainWindow):
         return self.zoom.size
 
     def _sized_views(self) -> list[Any]:
-        return [self.home, self.answer, *self.views.values()]
+        answer = [self.answer] if self.search.panel_built else []
+        return [self.home, *answer, *self.views.built_views()]
 
     def _render_record(self, kind: str, key: str) -> str | None:
         """A record's detail HTML as its own tab renders it (for the answer pane)."""
@@ -466,13 +504,15 @@ class MainWindow(QMainWindow):
             self.tab_fit.fit()  # larger text may no longer leave room for icons
 
     def _record_tabs(self) -> list[RecordTab]:
-        return [v for v in self.views.values() if isinstance(v, RecordTab)]
+        record_tabs = {spec.name for spec in self.views.specs() if spec.kinds}
+        return [v for v in self.views.built_views() if v.name in record_tabs]  # type: ignore[misc]
 
     def save_state(self) -> None:
         save_state(self, self._record_tabs(), self.zoom.size)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.answer.clear()  # no answer is rendered after the window (and its database) closes
+        if self.search.panel_built:
+            self.answer.clear()  # no answer is rendered after the window (and its database) closes
         self.save_state()
         self.search.stop()
         super().closeEvent(event)

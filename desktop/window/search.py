@@ -1,7 +1,9 @@
 """Search as a person types: keystroke -> debounce -> worker thread -> results panel.
 
 `SearchBox` is the field (arrows move through hits, Enter opens, Esc clears).
-`SearchController` waits SEARCH_DEBOUNCE_MS after the last keystroke, asks the
+`SearchController` builds the results panel at the first keystroke (a
+start-up never pays for it; the debounce wait hides it), waits
+SEARCH_DEBOUNCE_MS after the last keystroke, asks the
 worker thread (`desktop.window.search_worker.Searcher`, which calls
 `db.search.search`) for hits, drops answers to a query no longer in the box,
 and shows the rest in the results panel. The window it serves is seen only as
@@ -12,16 +14,19 @@ imports it.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 
-from db.search import Hit, SearchResult
-from desktop.widgets.search_panel import SearchPanel
 from desktop.window.search_worker import Searcher
+
+if TYPE_CHECKING:  # the results panel and the search code load at the first keystroke
+    from db.search import Hit, SearchResult
+    from desktop.widgets.search_panel import SearchPanel
 
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 50
@@ -76,12 +81,18 @@ class SearchController(QObject):
     shown = Signal(object)  # SearchResult, once it is on screen
 
     def __init__(
-        self, box: SearchBox, panel: SearchPanel, db_path: Path, host: SearchHost, parent: QObject
+        self,
+        box: SearchBox,
+        make_panel: Callable[[], SearchPanel],
+        db_path: Path,
+        host: SearchHost,
+        parent: QObject,
     ) -> None:
         super().__init__(parent)
         self.box = box
-        self.panel = panel
         self.host = host
+        self._make_panel = make_panel
+        self._panel: SearchPanel | None = None
         self._open_when_ready = False
         self._started = 0.0
         self.last_search_ms: float | None = None
@@ -94,10 +105,23 @@ class SearchController(QObject):
         box.openRequested.connect(self.open_current_hit)
         box.escapePressed.connect(self._on_escape)
         box.focused.connect(self._on_focused)
-        panel.hitActivated.connect(host.open_hit)
+
+    @property
+    def panel(self) -> SearchPanel:
+        """The results panel, built the first time it is needed."""
+        return self._panel if self._panel is not None else self._build_panel()
+
+    def _build_panel(self) -> SearchPanel:
+        panel = self._panel = self._make_panel()
+        panel.hitActivated.connect(self.host.open_hit)
         panel.kindsChanged.connect(self.run)
-        panel.suggestionChosen.connect(box.setText)
+        panel.suggestionChosen.connect(self.box.setText)
         panel.list.installEventFilter(self)
+        return panel
+
+    @property
+    def panel_built(self) -> bool:
+        return self._panel is not None
 
     def focus(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -108,10 +132,15 @@ class SearchController(QObject):
             self.timer.stop()
             self._open_when_ready = False
             self.searcher.cancel()  # an answer still on its way is now stale
-            self.panel.show_result(SearchResult(query=""))
+            if self._panel is not None:
+                from db.search import SearchResult
+
+                self._panel.show_result(SearchResult(query=""))
             self.host.show_tabs_page()
             return
         self.timer.start()
+        if self._panel is None:
+            self._build_panel()  # now, while the debounce timer waits
 
     def run(self) -> None:
         """Ask the search thread for hits for what is in the box now."""
@@ -134,9 +163,9 @@ class SearchController(QObject):
             self.open_current_hit()
 
     def _pending(self) -> bool:
-        if self.timer.isActive():
+        if self.timer.isActive() or self._panel is None:
             return True
-        shown = self.panel.model.result
+        shown = self._panel.model.result
         return shown is None or shown.query != self.box.text()
 
     def open_current_hit(self) -> None:
@@ -153,6 +182,8 @@ class SearchController(QObject):
             self.host.open_hit(hit)
 
     def _on_navigate(self, step: int) -> None:
+        if self._panel is None:
+            return  # nothing was typed yet: no results to move through
         if self.box.text().strip() and not self.host.results_visible():
             if self.panel.model.rowCount():
                 self.host.show_results_page()
@@ -167,14 +198,17 @@ class SearchController(QObject):
             self.host.focus_current_view()
 
     def _on_focused(self) -> None:
-        result = self.panel.model.result
+        if self._panel is None:
+            return
+        result = self._panel.model.result
         if result is not None and result.query == self.box.text() and result.query.strip():
             self.host.show_results_page()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Esc in the results list clears the search and goes back to the box."""
         if (
-            watched is self.panel.list
+            self._panel is not None
+            and watched is self._panel.list
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape

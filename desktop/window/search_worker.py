@@ -15,13 +15,16 @@ import queue
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from db.connection import open_reader
 from db.database import Database
 from db.errors import FiliformError
-from db.search import SearchResult, search
+
+if TYPE_CHECKING:  # the search code loads with the first search (in the worker thread)
+    from db.search import SearchResult
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,8 @@ class _Reader:
         self.db: Database | None = None
 
     def search(self, text: str, kinds: list[str], limit: int) -> tuple[SearchResult, float]:
+        from db.search import SearchResult, search
+
         started = time.perf_counter()
         try:
             if self.db is None:

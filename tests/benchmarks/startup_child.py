@@ -82,7 +82,14 @@ def _report(window: Any) -> None:
 
 
 def _watch_first_paint(app: Any) -> None:
-    """Report once a visible QMainWindow has received its first paint event."""
+    """Report once a visible QMainWindow has received its first paint event.
+
+    A Python event filter on the whole application would be called for every
+    event of every widget (and would make Qt wrap each kind of event for
+    Python), which costs the real window far more than the bare one. So the
+    application-wide filter only waits for the first event addressed to a
+    QMainWindow, moves to that window alone, and removes itself.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QMainWindow
 
@@ -90,8 +97,17 @@ def _watch_first_paint(app: Any) -> None:
         def __init__(self) -> None:
             super().__init__()
             self.done = False
+            self.window: QObject | None = None
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+            if self.window is None:
+                if isinstance(watched, QMainWindow):
+                    self.window = watched
+                    app.removeEventFilter(self)
+                    watched.installEventFilter(self)
+                return False
+            # (`watched` may be another Python wrapper of the same window: the first
+            # event came while the window was still being constructed.)
             if (
                 not self.done
                 and event.type() == QEvent.Type.Paint
