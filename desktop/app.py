@@ -79,12 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QStandardPaths
 
     from db.paths import default_db_path
-    from desktop.rendering import templating
+    from desktop.rendering import use_bytecode_cache
     from desktop.window.main_window import MainWindow
 
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     if cache:
-        templating.use_bytecode_cache(Path(cache) / "templates")
+        use_bytecode_cache(Path(cache) / "templates")
 
     path = Path(args.db) if args.db else default_db_path()
     store = open_database(path)

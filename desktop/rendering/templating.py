@@ -19,6 +19,7 @@ from db import vocab
 from db.codes import find_codes_in_prose
 from db.paths import TEMPLATES_DIR
 from db.plain_text import citation_spans
+from desktop.rendering import bytecode_dir
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -117,22 +118,13 @@ def _paragraphs(text: Any) -> Markup:
     return Markup("".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in parts))
 
 
-_bytecode_dir: Path | None = None
-
-
-def use_bytecode_cache(folder: Path) -> None:
-    """Keep compiled templates in `folder`, so later starts skip compiling them.
-
-    Call before the first render (the window does, with Qt's cache folder).
-    """
-    global _bytecode_dir
-    _bytecode_dir = folder
-    environment.cache_clear()
+def environment() -> Environment:
+    """The one Jinja2 environment; Jinja2 is imported on first use, not at start-up."""
+    return _environment(bytecode_dir())
 
 
 @lru_cache(maxsize=1)
-def environment() -> Environment:
-    """The one Jinja2 environment; Jinja2 is imported on first use, not at start-up."""
+def _environment(cache_dir: Path | None) -> Environment:
     from jinja2 import (
         Environment,
         FileSystemBytecodeCache,
@@ -143,10 +135,10 @@ def environment() -> Environment:
     )
 
     cache = None
-    if _bytecode_dir is not None:
+    if cache_dir is not None:
         try:
-            _bytecode_dir.mkdir(parents=True, exist_ok=True)
-            cache = FileSystemBytecodeCache(str(_bytecode_dir))
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            cache = FileSystemBytecodeCache(str(cache_dir))
         except OSError:
             cache = None  # a cache is an optimisation; render without it
     env = Environment(
