@@ -190,3 +190,22 @@ def test_parse_query_quotes_every_word():
     terms = parse_query('dry-needling "c++" AND don\'t')
     assert all('"' in t.fts() for t in terms)
     assert all(t.text.lower() != "and" for t in terms)
+
+
+@pytest.mark.parametrize("typed", ["needle", "acupunc", "dry needling", "will it hurt?", "neddle"])
+def test_a_short_page_is_the_top_of_a_long_one(store, typed):
+    # A page that titles alone fill is read without ranking the other
+    # matches; it must list what the top of a longer page lists, snippets too.
+    short = search(store.db, typed, limit=3)
+    long = search(store.db, typed, limit=40)
+    assert len(short) == 3
+    assert [(h.kind, h.key, h.snippet) for h in short] == [
+        (h.kind, h.key, h.snippet) for h in long.hits[:3]
+    ]
+    assert short.suggestion == long.suggestion
+
+
+def test_kind_filter_lists_only_that_kind_in_the_unfiltered_order(store):
+    everything = [h for h in search(store.db, "needle", limit=500) if h.kind == "faqs"]
+    faqs = search(store.db, "needle", kinds=["faqs"], limit=5)
+    assert [h.key for h in faqs] == [h.key for h in everything[:5]]
