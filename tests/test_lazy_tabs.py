@@ -179,3 +179,35 @@ def test_the_results_page_is_built_at_the_first_keystroke_and_arrows_before_it_d
     assert any("upping" in t for t in titles), titles
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
     assert window.home_visible()
+
+
+def test_reading_answers_of_every_kind_builds_no_tab_and_a_points_answer_has_its_chart(
+    qtbot, window
+):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.printing.body_chart import CHART_URL
+
+    window.search_box.setFocus()
+    with qtbot.waitSignal(window.searchShown, timeout=5000):
+        qtbot.keyClicks(window.search_box, "needle")
+    hits = window.search_panel.model.result.hits
+    kinds_read = set()
+    for row, hit in enumerate(hits[:20]):
+        window.search_panel.list.setCurrentIndex(window.search_panel.model.index(row, 0))
+        window.answer.render_now()
+        assert hit.title.split(" (")[0] in window.answer.detail.toPlainText()
+        kinds_read.add(hit.kind)
+    assert len(kinds_read) >= 3, kinds_read
+    assert window.views.built_views() == []  # read beside the results, no tab was built
+
+    with qtbot.waitSignal(window.searchShown, timeout=5000):
+        window.search_box.setText("TrP-upper-trapezius")
+    window.search_panel.list.setCurrentIndex(window.search_panel.model.index(0, 0))
+    window.answer.render_now()
+    assert "Body chart" in window.answer.detail.toPlainText()
+    image = window.answer.detail.loadResource(
+        QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL)
+    )
+    assert image is not None and not image.isNull() and image.width() > 100

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from db import lists
 from db.connection import Store
+from db.database import Database
 from db.lists import ListQuery
 from db.records import get_record
 from desktop.models import KEY_ROLE, RecordListModel
 from desktop.rendering.record_context import render_record
-from desktop.widgets.detail import DetailBrowser
+from desktop.widgets.detail import DetailBrowser, DetailPage
 
 FILTER_DEBOUNCE_MS = 120
 log = logging.getLogger(__name__)
@@ -186,16 +187,30 @@ class RecordTab(QWidget):
     def filter_choices(self) -> list[FilterChoice]:
         return []
 
-    def fragment(self, kind: str, key: str) -> str | None:
-        """The detail HTML for a record; None if it does not exist."""
-        record = get_record(self.db, kind, key)
+    @classmethod
+    def page(cls, db: Database, kind: str, key: str) -> DetailPage | None:
+        """A record's detail page as this tab shows it; None if it does not exist.
+
+        A class method: the answer pane beside the search results shows a
+        record as its tab would without the tab being built.
+        """
+        record = get_record(db, kind, key)
         if record is None:
             return None
-        return render_record(self.db, record)
+        return DetailPage(render_record(db, record))
 
-    def resolve(self, kind: str, key: str) -> tuple[str, str]:
+    @classmethod
+    def resolve_in(cls, db: Database, kind: str, key: str) -> tuple[str, str]:
         """Which record of this tab's list stands for (kind, key)."""
         return kind, key
+
+    def fragment(self, kind: str, key: str) -> str | None:
+        """The detail HTML for a record; None if it does not exist."""
+        page = self.page(self.db, kind, key)
+        return page.html if page is not None else None
+
+    def resolve(self, kind: str, key: str) -> tuple[str, str]:
+        return self.resolve_in(self.db, kind, key)
 
     # filters ----------------------------------------------------------------
 
@@ -302,9 +317,9 @@ class RecordTab(QWidget):
 
     def _render(self, kind: str, key: str) -> bool:
         try:
-            html = self.fragment(kind, key)
+            page = self.page(self.db, kind, key)
         except Exception as error:
-            # Jinja2 is loaded by now (fragment renders with it); importing it at the
+            # Jinja2 is loaded by now (the page renders with it); importing it at the
             # top would put it on the start-up path before any record is shown.
             from jinja2 import TemplateError
 
@@ -315,10 +330,10 @@ class RecordTab(QWidget):
             self._shown = (kind, key)
             self.detail.show_message(f"This record ({kind}/{key}) cannot be shown right now.")
             return True
-        if html is None:
+        if page is None:
             return False
         self._shown = (kind, key)
-        self.detail.show_fragment(html)
+        self.detail.show_page(page)
         return True
 
     def show_record(self, kind: str, key: str) -> bool:

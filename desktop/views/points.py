@@ -11,15 +11,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
 
-from db.connection import Store
+from db.database import Database
 from db.kinds import POINT_KINDS
 from db.lists import Column, ListQuery
 from db.records import get_record
 from desktop.rendering.record_context import render_record
 from desktop.rendering.templating import render
 from desktop.views.base import FilterChoice, RecordTab
+from desktop.widgets.detail import DetailPage
 
 # The chart beside a point's text is narrower than on paper; it is drawn at
 # twice this width, so it stays crisp when the text is zoomed.
@@ -34,49 +34,33 @@ class PointsTab(RecordTab):
     column_widths = (110, 0, 130, 90)
     stretch_column = 1
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(store, parent)
-        self._chart: Any = None  # desktop.printing.body_chart.Chart of the point shown
-        self.detail.image_provider = self._chart_image
-
-    def fragment(self, kind: str, key: str) -> str | None:
+    @classmethod
+    def page(cls, db: Database, kind: str, key: str) -> DetailPage | None:
         """The point's name, its body chart (where it lies and, for a trigger
         point, where it sends pain: the chart its handout prints), then its text.
 
         The chart comes first because "where is it?" is what the desk is asked.
         """
-        record = get_record(self.db, kind, key)
+        record = get_record(db, kind, key)
         if record is None:
             return None
-        html = render_record(self.db, record)
-        self._chart = None
+        html = render_record(db, record)
         if kind != "points":
-            return html
+            return DetailPage(html)
         # Loaded with the first point shown, not at start-up.
         from desktop.printing.body_chart import point_chart
 
-        chart = point_chart(self.db, record)
+        chart = point_chart(db, record)
         if chart is None:
-            return html
-        self._chart = chart
+            return DetailPage(html)
         context = chart.template_context()
         shown = context["body_chart"]
         shown["height"] = round(shown["height"] * CHART_WIDTH / shown["width"])
         shown["width"] = CHART_WIDTH
         chart_html = render("handouts/_body_chart.html", **context)
         head, found, rest = html.partition("</h2>")
-        return head + found + chart_html + rest if found else chart_html + html
-
-    def _chart_image(self, url: str) -> QImage | None:
-        if self._chart is None:
-            return None
-        image = self._chart.images().get(url)
-        # Drawn large for paper; scaled smoothly here, or the lines break up.
-        return (
-            image.scaledToWidth(CHART_WIDTH * 2, Qt.TransformationMode.SmoothTransformation)
-            if image
-            else None
-        )
+        html = head + found + chart_html + rest if found else chart_html + html
+        return DetailPage(html, lambda url: _screen_image(chart, url))
 
     def list_query(self) -> ListQuery:
         return ListQuery(
@@ -102,9 +86,21 @@ class PointsTab(RecordTab):
             FilterChoice("Region", "Any region", "region"),
         ]
 
-    def resolve(self, kind: str, key: str) -> tuple[str, str]:
+    @classmethod
+    def resolve_in(cls, db: Database, kind: str, key: str) -> tuple[str, str]:
         if kind == "point_links":
-            link = get_record(self.db, "point_links", key)
+            link = get_record(db, "point_links", key)
             if link is not None:
                 return "points", str(link["a"])
         return kind, key
+
+
+def _screen_image(chart: Any, url: str) -> QImage | None:
+    """A picture of the chart (`desktop.printing.body_chart.Chart`) for the screen.
+
+    Drawn large for paper; scaled smoothly here, or the lines break up.
+    """
+    image = chart.images().get(url)
+    if image is None:
+        return None
+    return image.scaledToWidth(CHART_WIDTH * 2, Qt.TransformationMode.SmoothTransformation)

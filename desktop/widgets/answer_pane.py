@@ -15,11 +15,11 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from db.kinds import KINDS
-from desktop.widgets.detail import DetailBrowser
+from desktop.widgets.detail import DetailBrowser, DetailPage
 from desktop.widgets.icons import icon
 
 RENDER_DELAY_MS = 40
-Renderer = Callable[[str, str], "str | None"]
+Renderer = Callable[[str, str], "DetailPage | None"]
 
 
 class AnswerPane(QWidget):
@@ -66,7 +66,7 @@ class AnswerPane(QWidget):
         self.clear()
 
     def set_renderer(self, render: Renderer) -> None:
-        """How a record becomes HTML (the window hands over its tabs' renderer)."""
+        """How a record becomes its page (the window hands over its tabs' renderer)."""
         self._render = render
 
     def show_record(self, kind: str, key: str) -> None:
@@ -83,16 +83,16 @@ class AnswerPane(QWidget):
         if not self.isVisible():
             return  # rendered when shown again (and never after the window closed)
         kind, key = self._wanted
-        html = self._render(kind, key)
+        page = self._render(kind, key)
         self.shown = self._wanted
-        if html is None:
+        if page is None:
             self.detail.show_message("This record is no longer in the database.")
         else:
-            self.detail.show_fragment(html)
+            self.detail.show_page(page)
         label = KINDS[kind].label if kind in KINDS else kind
         self.kind_label.setText(label)
-        self.open_button.setEnabled(html is not None)
-        self.print_button.setEnabled(html is not None)
+        self.open_button.setEnabled(page is not None)
+        self.print_button.setEnabled(page is not None)
 
     def clear(self, message: str = "Choose a result to read its answer here.") -> None:
         self._timer.stop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
@@ -11,6 +12,17 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.rendering.record_context import render_page
 from desktop.rendering.templating import parse_record_url
+
+ImageProvider = Callable[[str], "QImage | None"]
+
+
+@dataclass
+class DetailPage:
+    """A record's detail HTML and the pictures it refers to by URL (a point's body
+    chart): what a tab shows in its pane and the answer pane beside the results."""
+
+    html: str
+    images: ImageProvider | None = None
 
 
 class DetailBrowser(QTextBrowser):
@@ -36,8 +48,13 @@ class DetailBrowser(QTextBrowser):
         self._text_size = 11
         self._stale = False  # the fragment or size changed while hidden
         self._later: tuple[Callable[[], str | None], str] | None = None
-        # Pictures a fragment refers to by URL (a point's body chart), by the tab.
-        self.image_provider: Callable[[str], QImage | None] | None = None
+        # Pictures a fragment refers to by URL (a point's body chart).
+        self.image_provider: ImageProvider | None = None
+
+    def show_page(self, page: DetailPage) -> None:
+        """Show a record's page with the pictures it refers to."""
+        self.image_provider = page.images
+        self.show_fragment(page.html)
 
     def show_fragment(self, fragment: str) -> None:
         self._later = None

@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the tab modules load when a tab is first built (lazy_tabs.p
     from desktop.views.base import RecordTab
     from desktop.views.compare import CompareTab
     from desktop.widgets.answer_pane import AnswerPane
+    from desktop.widgets.detail import DetailPage
     from desktop.widgets.search_panel import SearchPanel
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
@@ -490,10 +491,14 @@ class MainWindow(QMainWindow):
         answer = [self.answer] if self.search.panel_built else []
         return [self.home, *answer, *self.views.built_views()]
 
-    def _render_record(self, kind: str, key: str) -> str | None:
-        """A record's detail HTML as its own tab renders it (for the answer pane)."""
-        view = self._tab_for_kind(kind)
-        return view.fragment(*view.resolve(kind, key)) if view is not None else None
+    def _render_record(self, kind: str, key: str) -> DetailPage | None:
+        """A record's page as its tab shows it, for the answer pane: rendered by the
+        tab's class, so reading answers never builds a tab nobody opened."""
+        for spec in self.views.specs():
+            if kind in spec.kinds:
+                cls = spec.load()
+                return cls.page(self.store.db, *cls.resolve_in(self.store.db, kind, key))
+        return None
 
     def _restyle(self, points: int) -> None:
         # Setting the same sheet again re-polishes every widget for nothing (it
