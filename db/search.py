@@ -607,7 +607,7 @@ def _correction(db: Database, vocab: Vocabulary, term: Term) -> str | None:
     typed_matches = _match_count(db, _quote(word))
     if typed_matches and typed_matches == _match_count(db, _quote(best)):
         return None
-    if edit_distance(word, best) > 1 and best in vocab.point_name_words():
+    if edit_distance(word, best) > 1 and vocab.is_point_name_word(best):
         # Pinyin names differ by a syllable: "yintang" is not a misspelt
         # "yutang" but another point. Only a one-letter slip may become a name.
         return None
