@@ -23,13 +23,14 @@ from db.database import Database
 from db.errors import wraps_storage
 from db.kinds import KINDS, SEARCHABLE_KINDS
 from db.plain_text import lead
-from db.schema import WORDS_VOCAB
+from db.spelling import Vocabulary, edit_distance, vocabulary
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
 MAX_RELAXED_TERMS = 6
 MAX_NAME_WORDS = 4  # a point name in syllables: "Hua Tuo Jia Ji"
 TITLE_CANDIDATES = 2000
+RANK_CANDIDATES = 5000  # bm25 over more matches than this costs tens of ms
 COMMON_MIN_DOCS = 5000  # below this, ranking every match costs a few ms
 COMMON_FRACTION = 0.2
 MIN_PREFIX_CHARS = 3  # "ne" would match half of every word in the index
@@ -333,12 +334,12 @@ def _run(
             # Titles alone fill the page, and title matches always come first:
             # ranking every other match (tens of thousands for a common word
             # at 100,000 records) would change nothing a person sees.
-            rows = _rows_of(db, match, title_ids[:limit])
+            scored = [(i, 0.0) for i in title_ids[:limit]]
         else:
-            rows = _ranked_rows(db, match, kinds, limit, exclude_ids, title_ids)
-        if not rows:
+            scored = _ranked_ids(db, match, kinds, limit, exclude_ids, title_ids)
+        if not scored:
             return []
-        ids = ", ".join(str(int(r[0])) for r in rows)
+        ids = ", ".join(str(int(i)) for i, _ in scored)
         docs = {
             r[0]: r[1:]
             for r in db.execute(
@@ -346,15 +347,25 @@ def _run(
                 f"FROM search_docs WHERE id IN ({ids})"
             )
         }
+        first = set(title_ids)
+        titled = [i for i, _ in scored if i in first and i in docs]
+        # Sources are weighted down; a stable sort keeps the ranking's order of ties.
+        rest = sorted(
+            (
+                (i, score * KIND_WEIGHTS.get(docs[i][0], 1.0))
+                for i, score in scored
+                if i not in first and i in docs
+            ),
+            key=lambda pair: pair[1],
+        )
+        kept = (titled + [i for i, _ in rest])[:limit]
+        rows = _hit_rows(db, match, kept)
     except sqlite3.OperationalError:
         # Every word is quoted, so this should not happen; a search box must
         # still never raise, so an unexpected FTS complaint means no hits.
         return []
-    first = set(title_ids)
-    ranked = []
+    hits = []
     for row_id, body_snip, alias_snip, score in rows:
-        if row_id not in docs:
-            continue
         kind, key, title, body = docs[row_id]
         weighted = score * KIND_WEIGHTS.get(kind, 1.0)
         marked = " ".join((body_snip or "").split())
@@ -365,47 +376,57 @@ def _run(
             # of field values ("TrP-masseter; ST6; Dry needling").
             marked = _mark(_lead_of(body), marker) or marked or _plain(alias_snip or "")
         hit = Hit(kind, key, title, _plain(marked), _to_html(marked), weighted, all_terms)
-        ranked.append((row_id in first, row_id, hit))
-    titled = [(i, h) for is_title, i, h in ranked if is_title]
-    rest = sorted(((i, h) for is_title, i, h in ranked if not is_title), key=lambda p: p[1].score)
-    return (titled + rest)[:limit]
+        hits.append((row_id, hit))
+    return hits
 
 
-_HIT_COLUMNS = f"""rowid,
-    snippet(search_docs_fts, 2, char(2), char(3), '…', {SNIPPET_TOKENS}),
-    snippet(search_docs_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}),
-    bm25(search_docs_fts, {TITLE_WEIGHT}, {ALIAS_WEIGHT}, {BODY_WEIGHT}) AS score"""
-
-
-def _ranked_rows(
+def _ranked_ids(
     db: Database,
     match: str,
     kinds: list[str] | None,
     limit: int,
     exclude_ids: list[int],
     title_ids: list[int],
-) -> list[tuple[int, str, str, float]]:
-    """Matches of `match`, records in `title_ids` first (in that order), then by bm25."""
+) -> list[tuple[int, float]]:
+    """Ids and bm25 of the best matches of `match`, records in `title_ids` first.
+
+    Only ids and scores: snippets cost more than the ranking (FTS5 makes them
+    for every match before sorting), so they are made for the kept hits only.
+    When more than RANK_CANDIDATES records match (a common word at 100,000
+    records), bm25 ranks the first RANK_CANDIDATES of them in file order,
+    which puts the shipped content and the oldest records first; below that
+    every match is ranked, as on any clinic's own data.
+    """
     filter_sql, params = _filters(kinds, exclude_ids)
-    title_order = ""
-    if title_ids:
-        cases = " ".join(f"WHEN {int(i)} THEN {n}" for n, i in enumerate(title_ids))
-        title_order = f"CASE rowid {cases} ELSE {len(title_ids)} END, "
     # Fetch extra rows so that down-weighting sources can reorder them.
     fetch = limit if kinds else limit * 2
-    return db.execute(
-        f"""
-        SELECT {_HIT_COLUMNS}
-        FROM search_docs_fts
-        WHERE search_docs_fts MATCH ?{filter_sql}
-        ORDER BY {title_order}score
-        LIMIT ?
-        """,
-        [match, *params, fetch],
+    score = f"bm25(search_docs_fts, {TITLE_WEIGHT}, {ALIAS_WEIGHT}, {BODY_WEIGHT}) AS score"
+    beyond = db.execute(
+        f"SELECT rowid FROM search_docs_fts WHERE search_docs_fts MATCH ?{filter_sql} "
+        f"LIMIT 1 OFFSET {RANK_CANDIDATES}",
+        [match, *params],
+    ).fetchone()
+    if beyond is None:
+        title_order = ""
+        if title_ids:
+            cases = " ".join(f"WHEN {int(i)} THEN {n}" for n, i in enumerate(title_ids))
+            title_order = f"CASE rowid {cases} ELSE {len(title_ids)} END, "
+        return db.execute(
+            f"SELECT rowid, {score} FROM search_docs_fts "
+            f"WHERE search_docs_fts MATCH ?{filter_sql} ORDER BY {title_order}score LIMIT ?",
+            [match, *params, fetch],
+        ).fetchall()
+    titled = set(title_ids)
+    ranked = db.execute(
+        f"SELECT rowid, {score} FROM search_docs_fts "
+        f"WHERE search_docs_fts MATCH ? AND rowid < ?{filter_sql} ORDER BY score LIMIT ?",
+        [match, beyond[0], *params, fetch + len(title_ids)],
     ).fetchall()
+    rest = [(i, s) for i, s in ranked if i not in titled]
+    return [(i, 0.0) for i in title_ids] + rest[: max(0, fetch - len(title_ids))]
 
 
-def _rows_of(db: Database, match: str, ids: list[int]) -> list[tuple[int, str, str, float]]:
+def _hit_rows(db: Database, match: str, ids: list[int]) -> list[tuple[int, str, str, float]]:
     """Snippets and bm25 of the records `ids` (all matching `match`), in that order.
 
     The ids are a membership test over one pass of the match between the
@@ -416,8 +437,14 @@ def _rows_of(db: Database, match: str, ids: list[int]) -> list[tuple[int, str, s
         return []
     listed = ", ".join(str(int(i)) for i in ids)
     rows = db.execute(
-        f"SELECT {_HIT_COLUMNS} FROM search_docs_fts WHERE search_docs_fts MATCH ? "
-        f"AND rowid BETWEEN ? AND ? AND +rowid IN ({listed})",
+        f"""
+        SELECT rowid,
+            snippet(search_docs_fts, 2, char(2), char(3), '…', {SNIPPET_TOKENS}),
+            snippet(search_docs_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}),
+            bm25(search_docs_fts, {TITLE_WEIGHT}, {ALIAS_WEIGHT}, {BODY_WEIGHT})
+        FROM search_docs_fts WHERE search_docs_fts MATCH ?
+        AND rowid BETWEEN ? AND ? AND +rowid IN ({listed})
+        """,
         [match, min(ids), max(ids)],
     ).fetchall()
     order = {row_id: n for n, row_id in enumerate(ids)}
@@ -462,14 +489,14 @@ def _too_common(db: Database, terms: list[Term]) -> bool:
     """True when even the rarest word of the query is in very many records."""
     if any(t.is_code for t in terms):
         return False
-    vocab = _Vocabulary(db)
+    vocab = vocabulary(db)
     counts = [
         max(vocab.docs_starting(w.split()[0].lower()) for w in (t.text, *t.alternatives))
         for t in terms
     ]
     if not counts or min(counts) < COMMON_MIN_DOCS:
         return False  # the usual case, decided without counting the records
-    return min(counts) >= _total_docs(db) * COMMON_FRACTION
+    return min(counts) >= vocab.total_docs() * COMMON_FRACTION
 
 
 def _search_terms(
@@ -498,7 +525,7 @@ def _search_terms(
         # query over common words ("dry needling") costs seconds at 100,000
         # records, a rare single word a few milliseconds.
         joined = "".join(t.text for t in terms)
-        if _Vocabulary(db).count(joined) is not None:
+        if vocabulary(db).count(joined) is not None:
             # No kind filter in SQL: "rowid IN (points)" probes the index
             # once per point record; the joined word is rare, so filter here.
             named = [
@@ -555,78 +582,7 @@ def _match_count(db: Database, fts_expression: str) -> int:
         return 0
 
 
-_NO_DIGITS = "term NOT GLOB '*[0-9]*'"  # codes and numbers are not words to suggest
-
-
-def _after_prefix(prefix: str) -> str:
-    """The smallest string greater than every string that starts with `prefix`."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-class _Vocabulary:
-    """The unstemmed words of the index, asked one range at a time.
-
-    Reading the whole vocabulary costs FTS5 a walk over every doclist (about a
-    second at 100,000 records, paid by the first search after opening the
-    file); a word or a prefix is a seek into the index instead.
-    """
-
-    def __init__(self, db: Database) -> None:
-        self.conn = db.conn
-
-    def count(self, word: str) -> int | None:
-        """Documents holding exactly `word` (None if the index does not have it)."""
-        row = self.conn.execute(
-            f"SELECT doc FROM {WORDS_VOCAB} WHERE term = ? AND {_NO_DIGITS}", [word]
-        ).fetchone()
-        return row[0] if row else None
-
-    def has_word_starting(self, prefix: str) -> bool:
-        row = self.conn.execute(
-            f"SELECT 1 FROM {WORDS_VOCAB} WHERE term >= ? AND term < ? AND {_NO_DIGITS} LIMIT 1",
-            [prefix, _after_prefix(prefix)],
-        ).fetchone()
-        return row is not None
-
-    def docs_starting(self, prefix: str) -> int:
-        """Most documents holding any one word that starts with `prefix` (a lower bound
-        on how many records the stemmed or prefix term matches)."""
-        if not prefix:
-            return 0
-        row = self.conn.execute(
-            f"SELECT max(doc) FROM {WORDS_VOCAB} WHERE term >= ? AND term < ? AND {_NO_DIGITS}",
-            [prefix, _after_prefix(prefix)],
-        ).fetchone()
-        return row[0] or 0
-
-    def near(self, word: str) -> dict[str, int]:
-        """Words with the same first letter and within two letters of its length."""
-        rows = self.conn.execute(
-            f"SELECT term, doc FROM {WORDS_VOCAB} WHERE term >= ? AND term < ? "
-            f"AND length(term) BETWEEN ? AND ? AND {_NO_DIGITS} ORDER BY term",
-            [word[:1], _after_prefix(word[:1]), len(word) - 2, len(word) + 2],
-        ).fetchall()
-        return dict(rows)
-
-
-_total_cache: dict[int, tuple[sqlite3.Connection, tuple[int, int], int]] = {}
-
-
-def _total_docs(db: Database) -> int:
-    """Records in the index (cached until the data changes)."""
-    conn = db.conn
-    stamp = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    cached = _total_cache.get(id(conn))
-    if cached and cached[0] is conn and cached[1] == stamp:
-        return cached[2]
-    total = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
-    if len(_total_cache) > 4:
-        _total_cache.clear()
-    _total_cache[id(conn)] = (conn, stamp, total)
-    return total
-
-
-def _correction(db: Database, vocab: _Vocabulary, term: Term) -> str | None:
+def _correction(db: Database, vocab: Vocabulary, term: Term) -> str | None:
     """A better-known word for a term that looks misspelt, or None.
 
     A word is not misspelt if the index has it (or, while it is being typed,
@@ -646,41 +602,21 @@ def _correction(db: Database, vocab: _Vocabulary, term: Term) -> str | None:
         matches,
         key=lambda m: (round(difflib.SequenceMatcher(None, word, m).ratio(), 2), near[m]),
     )
-    if _match_count(db, _quote(word)) == _match_count(db, _quote(best)):
-        return None  # same stem: nothing to correct
-    if _edit_distance(word, best) > 1 and best in _point_name_words(db):
+    # Same stem (both match the same records): nothing to correct. A typed
+    # word no record holds cannot share a stem with a word that is indexed.
+    typed_matches = _match_count(db, _quote(word))
+    if typed_matches and typed_matches == _match_count(db, _quote(best)):
+        return None
+    if edit_distance(word, best) > 1 and best in vocab.point_name_words():
         # Pinyin names differ by a syllable: "yintang" is not a misspelt
         # "yutang" but another point. Only a one-letter slip may become a name.
         return None
     return best
 
 
-def _edit_distance(a: str, b: str) -> int:
-    """Edits between two words: insert, delete, substitute, or swap two neighbours."""
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, rows[-2][j - 2] + 1)
-            row.append(cost)
-        rows.append(row)
-    return rows[-1][-1]
-
-
-def _point_name_words(db: Database) -> set[str]:
-    """Lower-case words of every point's code, pinyin and other names."""
-    words: set[str] = set()
-    for key, pinyin, aliases in db.execute("SELECT key, pinyin, aliases FROM points"):
-        for text in (key, pinyin, aliases):
-            words.update(w.lower() for w in _WORD.findall(str(text or "")))
-    return words
-
-
 def _suggest(db: Database, query: str, terms: list[Term]) -> tuple[list[Term], str] | None:
     """Terms with misspelt words corrected, and the corrected query as text."""
-    vocab = _Vocabulary(db)
+    vocab = vocabulary(db)
     corrected, changed, suggestion = [], False, query
     for term in terms:
         better = _correction(db, vocab, term)

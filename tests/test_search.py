@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import db.search as search_module
 from db.codes import normalize_code
 from db.search import parse_query, search
 from tests.helpers import modalities_of
@@ -209,3 +210,17 @@ def test_kind_filter_lists_only_that_kind_in_the_unfiltered_order(store):
     everything = [h for h in search(store.db, "needle", limit=500) if h.kind == "faqs"]
     faqs = search(store.db, "needle", kinds=["faqs"], limit=5)
     assert [h.key for h in faqs] == [h.key for h in everything[:5]]
+
+
+def test_a_word_in_very_many_records_still_lists_title_matches_first(store, monkeypatch):
+    # At 100,000 records bm25 ranks only the first RANK_CANDIDATES matches of
+    # a common word; the shipped content is small, so lower the bound.
+    full = search(store.db, "soreness dry needling", limit=40)
+    monkeypatch.setattr(search_module, "RANK_CANDIDATES", 25)
+    bounded = search(store.db, "soreness dry needling", limit=40)
+    flags = [h.all_terms for h in bounded.hits]
+    assert flags[0] is True
+    assert flags == sorted(flags, reverse=True)
+    titled = [h.key for h in full if "dry needling" in h.title.lower()][:3]
+    assert titled and [h.key for h in bounded][: len(titled)] == titled
+    assert len(bounded) == len(full)
