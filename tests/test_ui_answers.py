@@ -65,3 +65,27 @@ def test_no_results_clear_the_answer_pane(qtbot, window):
     type_search(qtbot, window, "zzqxvw")
     assert "no answer" in window.answer.detail.toPlainText().lower()
     assert not window.answer.print_button.isEnabled()
+
+
+def test_the_answer_waits_while_keys_are_typed_and_shows_once_typing_pauses(
+    qtbot, window, monkeypatch
+):
+    """Typing never waits for a detail pane: while keys keep coming (a fake clock
+    here) the answer is held; once typing has paused it appears by itself."""
+    from desktop.widgets import answer_pane
+
+    now = [1000.0]
+    monkeypatch.setattr(answer_pane, "_clock", lambda: now[0])
+    type_search(qtbot, window, "bruising")
+    pane = window.answer
+    wanted = pane._wanted
+    assert wanted is not None and pane.shown != wanted
+    for _ in range(5):  # a key every 0.1 s: the answer keeps waiting
+        now[0] += 0.1
+        pane.typing()
+        assert pane._timer.isActive() and pane._timer.interval() >= 250
+        assert pane.shown != wanted
+    now[0] += 1.0  # the person stopped typing and reads
+    pane.show_record(*wanted)
+    qtbot.waitUntil(lambda: pane.shown == wanted, timeout=3000)
+    assert "ruis" in pane.detail.toPlainText()

@@ -2,12 +2,15 @@
 
 A receptionist moves through the hits with the arrow keys and reads the
 answer without leaving the results; Print and Open in its tab are one click
-away. The record is rendered a moment after the selection settles, so
-holding an arrow key or typing never waits for a detail pane.
+away. The record is rendered a moment after the selection settles, and not
+before the person has stopped typing for TYPING_QUIET_MS, so holding an
+arrow key or typing never waits for a detail pane (a long page, such as a
+source cited by hundreds of records, takes tens of milliseconds).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
@@ -19,6 +22,8 @@ from desktop.widgets.detail import DetailBrowser, DetailPage
 from desktop.widgets.icons import icon
 
 RENDER_DELAY_MS = 40
+TYPING_QUIET_MS = 300
+_clock = time.monotonic  # seconds; tests replace it
 Renderer = Callable[[str, str], "DetailPage | None"]
 
 
@@ -35,6 +40,7 @@ class AnswerPane(QWidget):
         self._render: Renderer | None = None
         self._wanted: tuple[str, str] | None = None
         self.shown: tuple[str, str] | None = None
+        self._typed_at = 0.0  # _clock() of the last key typed in the search box
 
         self.kind_label = QLabel()
         self.kind_label.setObjectName("answerKind")
@@ -70,10 +76,20 @@ class AnswerPane(QWidget):
         self._render = render
 
     def show_record(self, kind: str, key: str) -> None:
-        """Show this record soon (after the selection settles)."""
+        """Show this record soon (after the selection settles and typing pauses)."""
         self._wanted = (kind, key)
         if self.shown != self._wanted:
-            self._timer.start()
+            self._timer.start(self._wait_ms())
+
+    def typing(self) -> None:
+        """A key was typed in the search box: hold the answer until typing pauses."""
+        self._typed_at = _clock()
+        if self._timer.isActive():
+            self._timer.start(self._wait_ms())
+
+    def _wait_ms(self) -> int:
+        since_typed = (_clock() - self._typed_at) * 1000
+        return max(RENDER_DELAY_MS, round(TYPING_QUIET_MS - since_typed))
 
     def render_now(self) -> None:
         """Render the wanted record at once (tests and Enter use this)."""
@@ -105,7 +121,7 @@ class AnswerPane(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._wanted != self.shown:
-            self._timer.start()
+            self._timer.start(self._wait_ms())
 
     def set_text_size(self, points: int) -> None:
         self.detail.set_text_size(points)

@@ -141,6 +141,7 @@ class SearchController(QObject):
         self.timer.start()
         if self._panel is None:
             self._build_panel()  # now, while the debounce timer waits
+        self._panel.answer.typing()  # the answer beside the hits waits until typing pauses
 
     def run(self) -> None:
         """Ask the search thread for hits for what is in the box now."""
