@@ -133,6 +133,10 @@ _cache: dict[int, tuple[sqlite3.Connection, tuple[int, int], Vocabulary]] = {}
 def vocabulary(db: Any) -> Vocabulary:
     """The vocabulary of `db`'s connection, kept until the data changes."""
     conn = db.conn
+    if conn.in_transaction:
+        # Words written in an open transaction may yet be rolled back, which
+        # changes neither stamp: answer from the file as it is, keep nothing.
+        return Vocabulary(conn)
     stamp = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
     cached = _cache.get(id(conn))
     if cached and cached[0] is conn and cached[1] == stamp:

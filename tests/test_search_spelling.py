@@ -55,3 +55,19 @@ def test_a_word_added_through_another_connection_is_seen(store, db_path):
     result = search(store.db, "moxibustian")
     assert result.suggestion is None
     assert "moxibustian" in result.hits[0].title.lower()
+
+
+def test_a_word_from_a_save_that_is_rolled_back_is_corrected_again(store):
+    conn = store.db.conn
+    conn.execute("BEGIN")
+    conn.execute(
+        "INSERT INTO faqs (key, question, answer, origin, hidden) "
+        "VALUES ('draft', 'Any moxibustian today?', 'Draft.', 'clinic', 0)"
+    )
+    during = search(store.db, "moxibustian")
+    assert during.suggestion is None
+    assert during.hits[0].key == "draft"
+    conn.execute("ROLLBACK")
+    after = search(store.db, "moxibustian")
+    assert after.suggestion == "moxibustion"
+    assert "draft" not in [h.key for h in after]
