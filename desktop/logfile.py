@@ -2,18 +2,19 @@
 
 Each module logs through its own `logging.getLogger(__name__)`; this module
 only decides where those records go: a file, `filiform.log`, in the user's
-log folder (platformdirs `user_log_dir`), kept to a few hundred kilobytes.
-The window and the command line call `start_logging()` once at start-up.
-The file is rotated when it is opened (filiform.log -> filiform.log.1 ...),
-not while a run writes to it: a day at the desk writes a few kilobytes, and
-`logging.handlers.RotatingFileHandler` would import socket, pickle and queue
-with it, ~8 ms of every start-up. Nothing here needs Qt or a display. The tests point the user's
-folders at a temporary home (tests/conftest.py), so they never write to a
-real one.
+log folder (platformdirs `user_log_dir`). The window and the command line
+call `start_logging()` once at start-up. The file is rotated when it is
+opened past MAX_BYTES (filiform.log -> filiform.log.1 ..., three kept), not
+while a run writes to it, so one run can take it past that size: a day at
+the desk writes a few kilobytes, and `logging.handlers.RotatingFileHandler`
+would import socket, pickle and queue with it, ~8 ms of every start-up.
+Nothing here needs Qt or a display. The tests point the user's folders at a
+temporary home (tests/conftest.py), so they never write to a real one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from pathlib import Path
@@ -59,7 +60,9 @@ def start_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
     try:
         folder = folder or log_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        rotate(folder / LOG_NAME)
+        # Another Filiform may have the log open (Windows cannot rename it): add to it.
+        with contextlib.suppress(OSError):
+            rotate(folder / LOG_NAME)
         handler = logging.FileHandler(folder / LOG_NAME, encoding="utf-8")
     except OSError:
         return None

@@ -17,7 +17,8 @@ from PySide6.QtCore import QByteArray, Qt
 from db import editing
 from db.records import list_records
 from desktop import preferences as prefs
-from desktop.views import TAB_SPECS, RecordTab
+from desktop.views import TAB_SPECS
+from desktop.views.base import RecordTab
 from desktop.window.main_window import MainWindow
 from tests.helpers import show_active
 
@@ -105,9 +106,9 @@ def test_an_edit_made_before_a_tab_is_built_shows_when_it_is_opened(qtbot, windo
     assert "Caring for yourself tonight" in rows
 
 
-def test_each_tab_spec_agrees_with_the_class_it_loads():
-    """The bar and the window read a tab's spec before its class is loaded; if the
-    two disagreed, a tab would open records its class does not list."""
+def test_each_tab_spec_loads_the_class_that_takes_its_identity():
+    """The bar and the window read a tab's spec before its class is loaded; a spec
+    that loaded another tab's class would open records in the wrong tab."""
     for spec in TAB_SPECS:
         cls = spec.load()
         assert (cls.name, cls.title, tuple(cls.kinds)) == (spec.name, spec.title, spec.kinds)
@@ -211,3 +212,27 @@ def test_reading_answers_of_every_kind_builds_no_tab_and_a_points_answer_has_its
         QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL)
     )
     assert image is not None and not image.isNull() and image.width() > 100
+
+
+def test_building_a_tab_shows_only_that_tab(qtbot, window):
+    """A tab is built in its placeholder's place; the tab beside it is not shown
+    on the way (a tab with work in its show event would do that work for nothing)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    body = window.view("body")
+    window.show_tab(window.tabs.indexOf(body))
+    window.show_home()
+
+    class Shows(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Show:
+                Shows.count += 1
+            return False
+
+    watcher = Shows()
+    body.installEventFilter(watcher)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)  # Safety
+    assert window.current_view().name == "safety"
+    assert Shows.count == 0

@@ -67,25 +67,41 @@ def test_no_results_clear_the_answer_pane(qtbot, window):
     assert not window.answer.print_button.isEnabled()
 
 
-def test_the_answer_waits_while_keys_are_typed_and_shows_once_typing_pauses(
-    qtbot, window, monkeypatch
-):
-    """Typing never waits for a detail pane: while keys keep coming (a fake clock
-    here) the answer is held; once typing has paused it appears by itself."""
-    from desktop.widgets import answer_pane
-
-    now = [1000.0]
-    monkeypatch.setattr(answer_pane, "_clock", lambda: now[0])
-    type_search(qtbot, window, "bruising")
+def test_the_answer_waits_while_keys_are_typed_and_shows_once_typing_pauses(qtbot, window):
+    """Typing never waits for a detail pane: every key typed in the search box holds
+    the answer back; when the person stops typing it appears by itself."""
+    window.search_box.setFocus()
+    with qtbot.waitSignal(window.searchShown, timeout=5000):
+        qtbot.keyClicks(window.search_box, "bruis")
     pane = window.answer
-    wanted = pane._wanted
-    assert wanted is not None and pane.shown != wanted
-    for _ in range(5):  # a key every 0.1 s: the answer keeps waiting
-        now[0] += 0.1
-        pane.typing()
-        assert pane._timer.isActive() and pane._timer.interval() >= 250
-        assert pane.shown != wanted
-    now[0] += 1.0  # the person stopped typing and reads
-    pane.show_record(*wanted)
-    qtbot.waitUntil(lambda: pane.shown == wanted, timeout=3000)
-    assert "ruis" in pane.detail.toPlainText()
+    for char in "ing":  # more keys, each holding the answer again
+        qtbot.keyClick(window.search_box, char)
+        assert pane.typing_pause.isActive()
+        assert "Choose a result" in pane.detail.toPlainText() or pane.shown is not None
+    qtbot.waitUntil(lambda: window.search_panel.model.result.query == "bruising")
+    hit = window.search_panel.current_hit()
+    qtbot.waitUntil(lambda: pane.shown == (hit.kind, hit.key), timeout=3000)
+    assert hit.title.split(" (")[0] in pane.detail.toPlainText()
+
+
+def test_an_edit_shows_in_the_answer_beside_the_results(qtbot, window, store):
+    from db import editing
+
+    type_search(qtbot, window, "will it hurt")
+    assert "Will it hurt?" in answer_text(window)
+    editing.update_record(store, "faqs", "will-it-hurt", {"question": "Does it hurt at all?"})
+    window.refresh_all()  # what saving the edit form does
+    qtbot.waitUntil(lambda: "Does it hurt at all?" in window.answer.detail.toPlainText())
+
+
+def test_going_to_a_tab_while_a_search_is_on_its_way_keeps_the_tab(qtbot, window):
+    window.search_box.setFocus()
+    qtbot.keyClicks(window.search_box, "cupping")
+    window.search.run()  # the debounce ran out: the search thread has the query
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() is window.view("aftercare")
+    qtbot.waitUntil(lambda: window.searcher._pending == 0)  # its answer came back
+    assert not window.results_visible()
+    assert window.current_view() is window.view("aftercare")
+    qtbot.keyClick(window.search_box, "s")  # typing again searches as ever
+    qtbot.waitUntil(window.results_visible)

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 from db.connection import open_store
 from db.records import get_record
 from desktop.actions import print_actions
-from desktop.views import BodyTab, RecordTab
+from desktop.views.base import RecordTab
+from desktop.views.body import BodyTab
 from desktop.window.main_window import MainWindow
 from tests.helpers import modalities_of, show_active
 

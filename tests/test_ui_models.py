@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from db.lists import Column, ListQuery, like_pattern
 from db.search import search
 from desktop.models import KEY_ROLE, PAGE_SIZE, RecordListModel, SearchResultsModel
-from desktop.views import RecordTab
+from desktop.views.base import RecordTab
 from desktop.window.main_window import MainWindow
 
 SYNTHETIC_ROWS = 100_000

@@ -6,9 +6,7 @@ Ctrl+number the front desk already knows moves; it has Ctrl+B
 (`EXTRA_TAB_SHORTCUTS`). A spec says what the tab bar and the window need
 before a tab is built (its name, title and the kinds of record it opens) and
 where its class lives, so a start-up imports none of the tab modules; each
-class repeats its spec's name, title and kinds (tests/test_lazy_tabs.py
-checks that they agree). `RecordTab`, `CompareTab` and `BodyTab` can still
-be imported from here; they load on first use.
+class takes its name, title and kinds from its spec (`tab_identity`).
 """
 
 from __future__ import annotations
@@ -62,18 +60,11 @@ TAB_SPECS: tuple[TabSpec, ...] = (
 
 EXTRA_TAB_SHORTCUTS = {"body": "Ctrl+B"}
 
-_CLASSES = {
-    "RecordTab": "desktop.views.base",
-    "CompareTab": "desktop.views.compare",
-    "BodyTab": "desktop.views.body",
-}
+
+def tab_identity(name: str) -> tuple[str, str, tuple[str, ...]]:
+    """(name, title, kinds) of the tab called `name`, for its class to take as its own."""
+    spec = next(spec for spec in TAB_SPECS if spec.name == name)
+    return spec.name, spec.title, spec.kinds
 
 
-def __getattr__(name: str) -> Any:
-    """`from desktop.views import RecordTab` still works, loading the module then."""
-    if name in _CLASSES:
-        return getattr(importlib.import_module(_CLASSES[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = ["TAB_SPECS", "TabSpec", "EXTRA_TAB_SHORTCUTS", "RecordTab", "CompareTab", "BodyTab"]
+__all__ = ["TAB_SPECS", "TabSpec", "EXTRA_TAB_SHORTCUTS", "tab_identity"]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from db.kinds import AFTERCARE_LEVELS
 from db.lists import Column, ListQuery
+from desktop.views import tab_identity
 from desktop.views.base import FilterChoice, RecordTab
 
 
 class AftercareTab(RecordTab):
-    name = "aftercare"
-    title = "Aftercare"
-    kinds = ("aftercare",)
+    name, title, kinds = tab_identity("aftercare")  # from TAB_SPECS
     noun = "aftercare notes"
     column_widths = (0, 85, 112, 95)
     stretch_column = 0

@@ -204,14 +204,6 @@ class RecordTab(QWidget):
         """Which record of this tab's list stands for (kind, key)."""
         return kind, key
 
-    def fragment(self, kind: str, key: str) -> str | None:
-        """The detail HTML for a record; None if it does not exist."""
-        page = self.page(self.db, kind, key)
-        return page.html if page is not None else None
-
-    def resolve(self, kind: str, key: str) -> tuple[str, str]:
-        return self.resolve_in(self.db, kind, key)
-
     # filters ----------------------------------------------------------------
 
     def _make_combo(self, choice: FilterChoice) -> QComboBox:
@@ -340,7 +332,7 @@ class RecordTab(QWidget):
         """Select the record in the list (clearing filters if they hide it) and show it."""
         if kind not in self.kinds:
             return False
-        kind, key = self.resolve(kind, key)
+        kind, key = self.resolve_in(self.db, kind, key)
         row = self.model.row_of_key(key) if kind == self.kinds[0] else None
         if row is None and kind == self.kinds[0]:
             self.clear_filters()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from db import body
 from db.connection import Store
 from db.records import Record
+from desktop.views import tab_identity
 from desktop.widgets.body_figure import BodyFigure
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -40,9 +41,7 @@ def _point_label(point: Record) -> str:
 
 
 class BodyTab(QWidget):
-    name = "body"
-    title = "Body: where it hurts"
-    kinds: tuple[str, ...] = ()
+    name, title, kinds = tab_identity("body")  # from TAB_SPECS
 
     linkActivated = Signal(str, str)  # (kind, key): open a record in its tab
     recordChosen = Signal(str, str)  # the window's history hook; the chart has no record

@@ -15,15 +15,14 @@ from db import lists
 from db.connection import Store
 from db.frontdesk import GLANCE_PAIR
 from desktop.rendering.record_context import render_compare
+from desktop.views import tab_identity
 from desktop.widgets.detail import DetailBrowser
 
 DEFAULT_PAIR = GLANCE_PAIR  # the pair patients mix up
 
 
 class CompareTab(QWidget):
-    name = "compare"
-    title = "Compare"
-    kinds: tuple[str, ...] = ()
+    name, title, kinds = tab_identity("compare")  # from TAB_SPECS
 
     pairChosen = Signal(str, str)
     linkActivated = Signal(str, str)

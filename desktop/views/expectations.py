@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from db.kinds import PHASES
 from db.lists import Column, ListQuery
+from desktop.views import tab_identity
 from desktop.views.base import FilterChoice, RecordTab
 
 
 class ExpectationsTab(RecordTab):
-    name = "expectations"
-    title = "Session expectations"
-    kinds = ("expectations",)
+    name, title, kinds = tab_identity("expectations")  # from TAB_SPECS
     noun = "expectations"
     column_widths = (64, 0, 110)
     stretch_column = 1

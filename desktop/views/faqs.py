@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from db.lists import Column, ListQuery
+from desktop.views import tab_identity
 from desktop.views.base import FilterChoice, RecordTab
 
 
 class FaqsTab(RecordTab):
-    name = "faqs"
-    title = "Patient questions"
-    kinds = ("faqs",)
+    name, title, kinds = tab_identity("faqs")  # from TAB_SPECS
     noun = "questions"
 
     def list_query(self) -> ListQuery:

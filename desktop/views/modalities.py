@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from db.lists import Column, ListQuery
+from desktop.views import tab_identity
 from desktop.views.base import RecordTab
 
 
 class ModalitiesTab(RecordTab):
-    name = "modalities"
-    title = "Modalities"
-    kinds = ("modalities",)
+    name, title, kinds = tab_identity("modalities")  # from TAB_SPECS
     noun = "modalities"
     column_widths = (160,)
 

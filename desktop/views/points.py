@@ -18,6 +18,7 @@ from db.lists import Column, ListQuery
 from db.records import get_record
 from desktop.rendering.record_context import render_record
 from desktop.rendering.templating import render
+from desktop.views import tab_identity
 from desktop.views.base import FilterChoice, RecordTab
 from desktop.widgets.detail import DetailPage
 
@@ -27,9 +28,7 @@ CHART_WIDTH = 300
 
 
 class PointsTab(RecordTab):
-    name = "points"
-    title = "Points"
-    kinds = ("points", "point_links")
+    name, title, kinds = tab_identity("points")  # from TAB_SPECS
     noun = "points"
     column_widths = (110, 0, 130, 90)
     stretch_column = 1

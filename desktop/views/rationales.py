@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from db.kinds import STRATEGIES
 from db.lists import Column, ListQuery
+from desktop.views import tab_identity
 from desktop.views.base import FilterChoice, RecordTab
 
 
 class RationalesTab(RecordTab):
-    name = "rationales"
-    title = "Point selection"
-    kinds = ("rationales",)
+    name, title, kinds = tab_identity("rationales")  # from TAB_SPECS
     noun = "rationales"
     column_widths = (280,)
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from db.kinds import SAFETY_CATEGORIES
 from db.lists import Column, ListQuery
+from desktop.views import tab_identity
 from desktop.views.base import FilterChoice, RecordTab
 
 
 class SafetyTab(RecordTab):
-    name = "safety"
-    title = "Safety"
-    kinds = ("safety",)
+    name, title, kinds = tab_identity("safety")  # from TAB_SPECS
     noun = "safety notes"
     column_widths = (0, 110, 110)
     stretch_column = 0

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from db.lists import Column, ListQuery
+from desktop.views import tab_identity
 from desktop.views.base import FilterChoice, RecordTab
 
 
 class SourcesTab(RecordTab):
-    name = "sources"
-    title = "Sources"
-    kinds = ("sources",)
+    name, title, kinds = tab_identity("sources")  # from TAB_SPECS
     noun = "sources"
     column_widths = (50,)
 

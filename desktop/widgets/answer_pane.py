@@ -10,7 +10,7 @@ source cited by hundreds of records, takes tens of milliseconds).
 
 from __future__ import annotations
 
-import time
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
@@ -23,7 +23,7 @@ from desktop.widgets.icons import icon
 
 RENDER_DELAY_MS = 40
 TYPING_QUIET_MS = 300
-_clock = time.monotonic  # seconds; tests replace it
+log = logging.getLogger(__name__)
 Renderer = Callable[[str, str], "DetailPage | None"]
 
 
@@ -40,7 +40,6 @@ class AnswerPane(QWidget):
         self._render: Renderer | None = None
         self._wanted: tuple[str, str] | None = None
         self.shown: tuple[str, str] | None = None
-        self._typed_at = 0.0  # _clock() of the last key typed in the search box
 
         self.kind_label = QLabel()
         self.kind_label.setObjectName("answerKind")
@@ -69,6 +68,9 @@ class AnswerPane(QWidget):
 
         self._timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
         self._timer.timeout.connect(self.render_now)
+        # Runs while the person types; the answer waits for it to run out.
+        self.typing_pause = QTimer(self, singleShot=True, interval=TYPING_QUIET_MS)
+        self.typing_pause.timeout.connect(self._settle)
         self.clear()
 
     def set_renderer(self, render: Renderer) -> None:
@@ -78,18 +80,21 @@ class AnswerPane(QWidget):
     def show_record(self, kind: str, key: str) -> None:
         """Show this record soon (after the selection settles and typing pauses)."""
         self._wanted = (kind, key)
-        if self.shown != self._wanted:
-            self._timer.start(self._wait_ms())
+        self._settle()
 
     def typing(self) -> None:
         """A key was typed in the search box: hold the answer until typing pauses."""
-        self._typed_at = _clock()
-        if self._timer.isActive():
-            self._timer.start(self._wait_ms())
+        self._timer.stop()
+        self.typing_pause.start()
 
-    def _wait_ms(self) -> int:
-        since_typed = (_clock() - self._typed_at) * 1000
-        return max(RENDER_DELAY_MS, round(TYPING_QUIET_MS - since_typed))
+    def refresh(self) -> None:
+        """Render the answer on screen again (after an edit or an import)."""
+        self.shown = None
+        self._settle()
+
+    def _settle(self) -> None:
+        if self.shown != self._wanted and not self.typing_pause.isActive():
+            self._timer.start()
 
     def render_now(self) -> None:
         """Render the wanted record at once (tests and Enter use this)."""
@@ -99,7 +104,18 @@ class AnswerPane(QWidget):
         if not self.isVisible():
             return  # rendered when shown again (and never after the window closed)
         kind, key = self._wanted
-        page = self._render(kind, key)
+        try:
+            page = self._render(kind, key)
+        except Exception as error:
+            from jinja2 import TemplateError  # loaded by now: pages render with it
+
+            if not isinstance(error, TemplateError):
+                raise
+            # A broken template must not take the window down; say so and log it.
+            log.exception("cannot render %s/%s in the answer pane", kind, key)
+            self.shown = self._wanted
+            self.detail.show_message(f"This record ({kind}/{key}) cannot be shown right now.")
+            return
         self.shown = self._wanted
         if page is None:
             self.detail.show_message("This record is no longer in the database.")
@@ -112,6 +128,7 @@ class AnswerPane(QWidget):
 
     def clear(self, message: str = "Choose a result to read its answer here.") -> None:
         self._timer.stop()
+        self.typing_pause.stop()
         self._wanted = self.shown = None
         self.kind_label.setText("")
         self.detail.show_message(message)
@@ -120,8 +137,7 @@ class AnswerPane(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._wanted != self.shown:
-            self._timer.start(self._wait_ms())
+        self._settle()
 
     def set_text_size(self, points: int) -> None:
         self.detail.set_text_size(points)

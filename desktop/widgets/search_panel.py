@@ -214,6 +214,10 @@ class SearchPanel(QWidget):
         self.list.setMinimumWidth(260)
         layout.addWidget(self.splitter, 1)
 
+    def typing(self) -> None:
+        """A key was typed in the search box: the answer beside the hits waits."""
+        self.answer.typing()
+
     def kinds(self) -> list[str]:
         """The kinds the checked chip limits the search to (empty: all)."""
         return list(KIND_CHIPS[max(0, self.chip_group.checkedId())][1])

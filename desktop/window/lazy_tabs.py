@@ -104,9 +104,9 @@ class LazyViews(Mapping[str, View], Generic[View]):
         try:
             self._tabs.insertTab(index, view, tab_icon, text)
             self._tabs.setTabToolTip(index, tip)
+            if was_current:  # the view becomes current before the placeholder goes,
+                self._tabs.setCurrentIndex(index)  # so no other tab is shown meanwhile
             self._tabs.removeTab(index + 1)
-            if was_current:
-                self._tabs.setCurrentIndex(index)
         finally:
             self._tabs.blockSignals(blocked)
         placeholder.deleteLater()

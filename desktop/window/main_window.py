@@ -45,7 +45,10 @@ from desktop.window.zoom import TextZoom
 if TYPE_CHECKING:  # the tab modules load when a tab is first built (lazy_tabs.py)
     from db.search import Hit
     from desktop.views.base import RecordTab
+    from desktop.views.body import BodyTab
     from desktop.views.compare import CompareTab
+
+    TabView = RecordTab | CompareTab | BodyTab
     from desktop.widgets.answer_pane import AnswerPane
     from desktop.widgets.detail import DetailPage
     from desktop.widgets.search_panel import SearchPanel
@@ -119,7 +122,7 @@ class MainWindow(QMainWindow):
         self.home.compareRequested.connect(self.show_compare)
         self.home.set_recent(_load_recent())
         # The record tabs are built when first shown or asked for (lazy_tabs.py).
-        self.views: LazyViews[RecordTab | CompareTab] = LazyViews(
+        self.views: LazyViews[TabView] = LazyViews(
             self.tabs,
             TAB_SPECS,
             self._build_view,
@@ -254,9 +257,10 @@ class MainWindow(QMainWindow):
 
     # views ------------------------------------------------------------------------
 
-    def _build_view(self, cls: type[RecordTab | CompareTab]) -> RecordTab | CompareTab:
+    def _build_view(self, cls: type[TabView]) -> TabView:
         """Make a record tab when it is first needed, wired and sized like the rest."""
-        from desktop.views.compare import CompareTab  # loaded with the first tab built
+        from desktop.views.base import RecordTab  # loaded with the first tab built
+        from desktop.views.compare import CompareTab
 
         view = cls(self.store)
         view.linkActivated.connect(self.open_record)
@@ -264,21 +268,23 @@ class MainWindow(QMainWindow):
             view.pairChosen.connect(self._on_pair_chosen)
         else:
             view.recordChosen.connect(self._on_record_chosen)
+        if isinstance(view, RecordTab):
             restore_splitter(view)
         view.set_text_size(self.zoom.size)
         return view
 
-    def view(self, name: str) -> RecordTab | CompareTab:
+    def view(self, name: str) -> TabView:
         """The tab called `name` ("modalities", "points", "compare", ...)."""
         return self.views[name]
 
     def _tab_name(self, index: int) -> str:
         return str(getattr(self.tabs.widget(index), "name", ""))
 
-    def current_view(self) -> RecordTab | CompareTab | HomePage:
-        return self.tabs.currentWidget()  # type: ignore[return-value]
+    def current_view(self) -> TabView | HomePage:
+        return self.tabs.currentWidget()  # type: ignore[return-value]  # the bar holds only these
 
     def show_tab(self, index: int) -> None:
+        self.search.cancel_pending()
         self.show_tabs_page()
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
@@ -310,7 +316,10 @@ class MainWindow(QMainWindow):
         """The tab that lists records of `kind` (built now if it was not yet)."""
         for spec in self.views.specs():
             if kind in spec.kinds:
-                return self.views[spec.name]  # type: ignore[return-value]
+                from desktop.views.base import RecordTab  # loaded with the tab
+
+                view = self.views[spec.name]
+                return view if isinstance(view, RecordTab) else None
         return None
 
     def open_record(self, kind: str, key: str) -> bool:
@@ -330,7 +339,10 @@ class MainWindow(QMainWindow):
         return True
 
     def show_compare(self, a: str, b: str) -> bool:
-        view: CompareTab = self.views["compare"]  # type: ignore[assignment]
+        from desktop.views.compare import CompareTab  # loaded with the tab
+
+        view = self.views["compare"]
+        assert isinstance(view, CompareTab)
         self.show_tabs_page()
         self._switch_to(view)
         shown = view.show_pair(a, b)
@@ -369,6 +381,8 @@ class MainWindow(QMainWindow):
         for view in self.views.built_views():  # a tab built later reads fresh data
             view.refresh()
         self.home.refresh()
+        if self.search.panel_built:
+            self.answer.refresh()
         self.update_status()
         self.update_read_only_banner()
         if self.search_box.text().strip():
@@ -381,7 +395,10 @@ class MainWindow(QMainWindow):
         if isinstance(view, HomePage):
             return HOME_ENTRY
         if view.name == "compare":
-            pair = view.current_pair()  # type: ignore[union-attr]
+            from desktop.views.compare import CompareTab  # loaded with the tab
+
+            assert isinstance(view, CompareTab)
+            pair = view.current_pair()
             return ("compare", *pair) if pair else None
         shown = view.current_record()
         return ("record", *shown) if shown else None
@@ -509,8 +526,12 @@ class MainWindow(QMainWindow):
             self.tab_fit.fit()  # larger text may no longer leave room for icons
 
     def _record_tabs(self) -> list[RecordTab]:
-        record_tabs = {spec.name for spec in self.views.specs() if spec.kinds}
-        return [v for v in self.views.built_views() if v.name in record_tabs]  # type: ignore[misc]
+        built = self.views.built_views()
+        if not built:
+            return []
+        from desktop.views.base import RecordTab  # loaded with the first tab built
+
+        return [v for v in built if isinstance(v, RecordTab)]
 
     def save_state(self) -> None:
         save_state(self, self._record_tabs(), self.zoom.size)

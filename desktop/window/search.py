@@ -141,7 +141,7 @@ class SearchController(QObject):
         self.timer.start()
         if self._panel is None:
             self._build_panel()  # now, while the debounce timer waits
-        self._panel.answer.typing()  # the answer beside the hits waits until typing pauses
+        self._panel.typing()  # the answer beside the hits waits until typing pauses
 
     def run(self) -> None:
         """Ask the search thread for hits for what is in the box now."""
@@ -151,6 +151,13 @@ class SearchController(QObject):
             return
         self._started = time.perf_counter()
         self.searcher.request(text, self.panel.kinds() or None, SEARCH_LIMIT)
+
+    def cancel_pending(self) -> None:
+        """The person went to a tab while a search was on its way: its results must
+        not come back over the tab (they show again on the next keystroke)."""
+        self.timer.stop()
+        self._open_when_ready = False
+        self.searcher.cancel()
 
     def _show_result(self, result: SearchResult) -> None:
         if not result.query.strip() or result.query != self.box.text():
