@@ -105,3 +105,19 @@ def test_going_to_a_tab_while_a_search_is_on_its_way_keeps_the_tab(qtbot, window
     assert window.current_view() is window.view("aftercare")
     qtbot.keyClick(window.search_box, "s")  # typing again searches as ever
     qtbot.waitUntil(window.results_visible)
+
+
+def test_a_broken_template_is_one_sentence_in_the_answer_and_in_the_tab(qtbot, window, monkeypatch):
+    from jinja2 import TemplateSyntaxError
+
+    from desktop.views import base
+
+    def broken(db, record):  # noqa: ANN001, ARG001 - stands in for render_record
+        raise TemplateSyntaxError("unexpected '}'", 3)
+
+    monkeypatch.setattr(base, "render_record", broken)
+    type_search(qtbot, window, "will it hurt")
+    shown = answer_text(window)
+    assert "cannot be shown right now" in shown and "Traceback" not in shown
+    assert window.open_record("faqs", "will-it-hurt")
+    assert "cannot be shown right now" in window.view("faqs").detail.toPlainText()

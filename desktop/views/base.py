@@ -8,7 +8,6 @@ splitter, and the detail pane rendered from the record's template.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,10 +33,9 @@ from db.lists import ListQuery
 from db.records import get_record
 from desktop.models import KEY_ROLE, RecordListModel
 from desktop.rendering.record_context import render_record
-from desktop.widgets.detail import DetailBrowser, DetailPage
+from desktop.widgets.detail import DetailBrowser, DetailPage, render_safely
 
 FILTER_DEBOUNCE_MS = 120
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -308,20 +306,7 @@ class RecordTab(QWidget):
             self.recordChosen.emit(kind, key)
 
     def _render(self, kind: str, key: str) -> bool:
-        try:
-            page = self.page(self.db, kind, key)
-        except Exception as error:
-            # Jinja2 is loaded by now (the page renders with it); importing it at the
-            # top would put it on the start-up path before any record is shown.
-            from jinja2 import TemplateError
-
-            if not isinstance(error, TemplateError):
-                raise
-            # A broken template must not take the window down; say so and log it.
-            log.exception("cannot render %s/%s", kind, key)
-            self._shown = (kind, key)
-            self.detail.show_message(f"This record ({kind}/{key}) cannot be shown right now.")
-            return True
+        page = render_safely(lambda: self.page(self.db, kind, key), kind, key)
         if page is None:
             return False
         self._shown = (kind, key)

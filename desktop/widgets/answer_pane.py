@@ -10,7 +10,6 @@ source cited by hundreds of records, takes tens of milliseconds).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
@@ -18,12 +17,11 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from db.kinds import KINDS
-from desktop.widgets.detail import DetailBrowser, DetailPage
+from desktop.widgets.detail import DetailBrowser, DetailPage, render_safely
 from desktop.widgets.icons import icon
 
 RENDER_DELAY_MS = 40
 TYPING_QUIET_MS = 300
-log = logging.getLogger(__name__)
 Renderer = Callable[[str, str], "DetailPage | None"]
 
 
@@ -104,18 +102,8 @@ class AnswerPane(QWidget):
         if not self.isVisible():
             return  # rendered when shown again (and never after the window closed)
         kind, key = self._wanted
-        try:
-            page = self._render(kind, key)
-        except Exception as error:
-            from jinja2 import TemplateError  # loaded by now: pages render with it
-
-            if not isinstance(error, TemplateError):
-                raise
-            # A broken template must not take the window down; say so and log it.
-            log.exception("cannot render %s/%s in the answer pane", kind, key)
-            self.shown = self._wanted
-            self.detail.show_message(f"This record ({kind}/{key}) cannot be shown right now.")
-            return
+        render = self._render
+        page = render_safely(lambda: render(kind, key), kind, key)
         self.shown = self._wanted
         if page is None:
             self.detail.show_message("This record is no longer in the database.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from desktop.rendering.record_context import render_page
 from desktop.rendering.templating import parse_record_url
 
 ImageProvider = Callable[[str], "QImage | None"]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -23,6 +25,26 @@ class DetailPage:
 
     html: str
     images: ImageProvider | None = None
+
+
+def render_safely(make: Callable[[], DetailPage | None], kind: str, key: str) -> DetailPage | None:
+    """The page `make()` renders for a record (None if the record is gone).
+
+    A broken template must not take the window down: the page is then one
+    sentence saying the record cannot be shown, and the log has the traceback.
+    Used by the tabs' detail panes and the answer pane alike.
+    """
+    try:
+        return make()
+    except Exception as error:
+        # Jinja2 is loaded by now (pages render with it); importing it at the top
+        # would put it on the start-up path before any record is shown.
+        from jinja2 import TemplateError
+
+        if not isinstance(error, TemplateError):
+            raise
+        log.exception("cannot render %s/%s", kind, key)
+        return DetailPage(_message(f"This record ({kind}/{key}) cannot be shown right now."))
 
 
 class DetailBrowser(QTextBrowser):

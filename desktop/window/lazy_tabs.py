@@ -78,6 +78,10 @@ class LazyViews(Mapping[str, View], Generic[View]):
         """Every tab, built or not, in tab order."""
         return list(self._specs.values())
 
+    def spec_for_kind(self, kind: str) -> TabSpec | None:
+        """The tab that lists and opens records of `kind`, if any."""
+        return next((spec for spec in self._specs.values() if kind in spec.kinds), None)
+
     def is_built(self, name: str) -> bool:
         return name in self._built
 

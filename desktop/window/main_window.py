@@ -47,11 +47,11 @@ if TYPE_CHECKING:  # the tab modules load when a tab is first built (lazy_tabs.p
     from desktop.views.base import RecordTab
     from desktop.views.body import BodyTab
     from desktop.views.compare import CompareTab
-
-    TabView = RecordTab | CompareTab | BodyTab
     from desktop.widgets.answer_pane import AnswerPane
     from desktop.widgets.detail import DetailPage
     from desktop.widgets.search_panel import SearchPanel
+
+    TabView = RecordTab | CompareTab | BodyTab
 
 TABS_PAGE, RESULTS_PAGE = 0, 1
 # Shorter tab labels where the full title is long (the tooltip has the full one).
@@ -314,13 +314,13 @@ class MainWindow(QMainWindow):
 
     def _tab_for_kind(self, kind: str) -> RecordTab | None:
         """The tab that lists records of `kind` (built now if it was not yet)."""
-        for spec in self.views.specs():
-            if kind in spec.kinds:
-                from desktop.views.base import RecordTab  # loaded with the tab
+        spec = self.views.spec_for_kind(kind)
+        if spec is None:
+            return None
+        from desktop.views.base import RecordTab  # loaded with the tab
 
-                view = self.views[spec.name]
-                return view if isinstance(view, RecordTab) else None
-        return None
+        view = self.views[spec.name]
+        return view if isinstance(view, RecordTab) else None
 
     def open_record(self, kind: str, key: str) -> bool:
         """Show a record in the tab that lists its kind; False (and a message) if missing."""
@@ -511,11 +511,11 @@ class MainWindow(QMainWindow):
     def _render_record(self, kind: str, key: str) -> DetailPage | None:
         """A record's page as its tab shows it, for the answer pane: rendered by the
         tab's class, so reading answers never builds a tab nobody opened."""
-        for spec in self.views.specs():
-            if kind in spec.kinds:
-                cls = spec.load()
-                return cls.page(self.store.db, *cls.resolve_in(self.store.db, kind, key))
-        return None
+        spec = self.views.spec_for_kind(kind)
+        if spec is None:
+            return None
+        cls = spec.load()
+        return cls.page(self.store.db, *cls.resolve_in(self.store.db, kind, key))
 
     def _restyle(self, points: int) -> None:
         # Setting the same sheet again re-polishes every widget for nothing (it
