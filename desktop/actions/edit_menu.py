@@ -68,23 +68,25 @@ def install(window: WindowApi) -> None:
     """Add the Edit menu and the File menu's backup and exchange actions."""
     menus = window.menu_registry
     menus.menu("edit", "&Edit", before="view")
-    for name, text, shortcut in (
-        ("edit_record", "&Edit this record…", "Ctrl+E"),
-        ("new_record", "&New record in this tab…", "Ctrl+N"),
-        ("new_clinic_question", "New &clinic question…", None),
-        ("history", "&History of this record…", "Ctrl+H"),
-        ("pin_question", "&Pin to Home / unpin", None),
-        ("", "", None),
-        ("restore_shipped", "&Restore the shipped text", None),
-        ("hide_record", "Hi&de this record", None),
-        ("delete_record", "De&lete this record (clinic's own)", None),
-        ("hidden_records", "Hidden records…", None),
-    ):
-        if name:
-            function = "show_history" if name == "history" else name
-            _add(window, "edit", name, text, _later(window, function), shortcut)
-        else:
+    # (action name, menu text, function in edit_actions, shortcut); None is a separator.
+    entries: tuple[tuple[str, str, str, str | None] | None, ...] = (
+        ("edit_record", "&Edit this record…", "edit_record", "Ctrl+E"),
+        ("new_record", "&New record in this tab…", "new_record", "Ctrl+N"),
+        ("new_clinic_question", "New &clinic question…", "new_clinic_question", None),
+        ("history", "&History of this record…", "show_history", "Ctrl+H"),
+        ("pin_question", "&Pin to Home / unpin", "pin_question", None),
+        None,
+        ("restore_shipped", "&Restore the shipped text", "restore_shipped", None),
+        ("hide_record", "Hi&de this record", "hide_record", None),
+        ("delete_record", "De&lete this record (clinic's own)", "delete_record", None),
+        ("hidden_records", "Hidden records…", "hidden_records", None),
+    )
+    for entry in entries:
+        if entry is None:
             menus.separator("edit")
+            continue
+        name, text, function, shortcut = entry
+        _add(window, "edit", name, text, _later(window, function), shortcut)
     menus.separator("edit")
     lock = _add(
         window,
